@@ -1,0 +1,109 @@
+package dev.newsroom.article.desk;
+
+import dev.newsroom.article.domain.Revision;
+import dev.newsroom.article.domain.Slugs;
+import dev.newsroom.article.domain.Story;
+import dev.newsroom.article.domain.StoryException;
+import dev.newsroom.article.domain.StoryStatus;
+import dev.newsroom.article.store.RevisionStore;
+import dev.newsroom.article.store.StoryQuery;
+import dev.newsroom.article.store.StoryStore;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.List;
+
+/** Reads: readers see published stories only; editors see every status. */
+@Singleton
+public class Archive {
+    private final StoryStore stories;
+    private final RevisionStore revisions;
+    private final TransactionOperations<Connection> tx;
+    private final DeskConfig config;
+
+    public Archive(StoryStore stories, RevisionStore revisions, TransactionOperations<Connection> tx, DeskConfig config) {
+        this.stories = stories;
+        this.revisions = revisions;
+        this.tx = tx;
+        this.config = config;
+    }
+
+    /** A list's filters; a null status means "published" for readers and "any" for editors. */
+    public record Filters(StoryStatus status, String section, String language, String tag) {
+        String fingerprint() {
+            return status + "|" + section + "|" + language + "|" + tag;
+        }
+    }
+
+    public Story get(long id, Editor who) {
+        if (id <= 0) {
+            throw StoryException.Invalid.of("id", "must be a positive News ID");
+        }
+        return visible(tx.executeRead(s -> stories.find(id)).orElse(null), who, "story " + id);
+    }
+
+    public Story getBySlug(String slug, Editor who) {
+        if (!Slugs.isValid(slug)) {
+            throw StoryException.Invalid.of("slug", "is not a valid slug");
+        }
+        return visible(tx.executeRead(s -> stories.findBySlug(slug)).orElse(null), who, "story '" + slug + "'");
+    }
+
+    public Page<Story> list(Filters f, int pageSize, String pageToken, Editor who) {
+        int size = pageSize(pageSize);
+        StoryStatus status = f.status();
+        if (!who.editor() && status != null && status != StoryStatus.PUBLISHED) {
+            throw new StoryException.Forbidden("only editors can list stories that are not published");
+        }
+        if (!who.editor()) {
+            status = StoryStatus.PUBLISHED;
+        }
+        boolean byPublishTime = status == StoryStatus.PUBLISHED;
+        String fingerprint = f.fingerprint() + "|" + who.editor();
+        PageToken after = pageToken.isEmpty() ? null : PageToken.decode(pageToken, fingerprint);
+        StoryQuery q = new StoryQuery(status, blankToNull(f.section()), blankToNull(f.language()), blankToNull(f.tag()),
+                byPublishTime, after == null ? null : after.publishTime(), after == null ? null : after.id(), size + 1);
+        List<Story> found = tx.executeRead(s -> stories.list(q));
+        if (found.size() <= size) {
+            return new Page<>(found, "");
+        }
+        List<Story> page = found.subList(0, size);
+        Story last = page.get(size - 1);
+        return new Page<>(List.copyOf(page), new PageToken(byPublishTime ? last.publishTime() : null, last.id()).encode(fingerprint));
+    }
+
+    public Page<Revision> revisions(long id, int pageSize, String pageToken) {
+        int size = pageSize(pageSize);
+        String fingerprint = "revisions|" + id;
+        Long before = pageToken.isEmpty() ? null : PageToken.decode(pageToken, fingerprint).id();
+        List<Revision> found = tx.executeRead(s -> {
+            if (stories.find(id).isEmpty()) {
+                throw new StoryException.NotFound("story " + id);
+            }
+            return revisions.list(id, before, size + 1);
+        });
+        if (found.size() <= size) {
+            return new Page<>(found, "");
+        }
+        List<Revision> page = List.copyOf(found.subList(0, size));
+        return new Page<>(page, new PageToken(null, page.get(size - 1).version()).encode(fingerprint));
+    }
+
+    private int pageSize(int requested) {
+        if (requested < 0 || requested > config.getMaxPageSize()) {
+            throw StoryException.Invalid.of("pageSize", "must be between 1 and " + config.getMaxPageSize());
+        }
+        return requested == 0 ? config.getDefaultPageSize() : requested;
+    }
+
+    private static Story visible(Story s, Editor who, String what) {
+        if (s == null || (!who.editor() && !s.visibleToReaders())) {
+            throw new StoryException.NotFound(what);
+        }
+        return s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.newsroom.article.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small JDBC conversions shared by the stores (times as UTC timestamps, tags as lines). */
+final class Sql {
+    private Sql() {
+    }
+
+    static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+        ps.setObject(index, t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+    }
+
+    static Instant time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static String joinTags(List<String> tags) {
+        return String.join("\n", tags);
+    }
+
+    static List<String> splitTags(String tags) {
+        return tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n"));
+    }
+}

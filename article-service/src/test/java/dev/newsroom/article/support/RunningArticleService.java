@@ -1,0 +1,76 @@
+package dev.newsroom.article.support;
+
+import io.grpc.ClientInterceptor;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** article-service started for real (gRPC and HTTP on free ports) against a test schema. */
+public final class RunningArticleService implements AutoCloseable {
+    private final EmbeddedServer server;
+    private final ManagedChannel channel;
+    private final int grpcPort;
+
+    public RunningArticleService(TestDatabase.Schema db, Map<String, Object> extra) {
+        grpcPort = freePort();
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", freePort());
+        props.put("grpc.server.port", grpcPort);
+        props.put("datasources.default.url", db.url());
+        props.put("datasources.default.username", db.user());
+        props.put("datasources.default.password", db.password());
+        props.put("datasources.default.maximum-pool-size", 5);
+        props.put("newsroom.article.schedule-interval", "200ms");
+        props.put("newsroom.article.feed.poll-interval", "100ms");
+        props.putAll(extra);
+        server = ApplicationContext.run(EmbeddedServer.class, props);
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    }
+
+    public RunningArticleService(TestDatabase.Schema db) {
+        this(db, Map.of());
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public int httpPort() {
+        return server.getPort();
+    }
+
+    /** Metadata as the gateway forwards it for a verified token. */
+    public static ClientInterceptor as(String subject, String roles) {
+        Metadata md = new Metadata();
+        md.put(Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER), subject);
+        md.put(Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER), roles);
+        return MetadataUtils.newAttachHeadersInterceptor(md);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.getApplicationContext().close();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

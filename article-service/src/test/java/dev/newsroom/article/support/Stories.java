@@ -1,0 +1,42 @@
+package dev.newsroom.article.support;
+
+import dev.newsroom.proto.article.v1.Article;
+import dev.newsroom.proto.article.v1.ArticleServiceGrpc;
+import dev.newsroom.proto.article.v1.CreateArticleRequest;
+import dev.newsroom.proto.article.v1.PublishArticleRequest;
+import io.grpc.ManagedChannel;
+
+/** Story fixtures written through the public contract. */
+public final class Stories {
+    private Stories() {
+    }
+
+    public static ArticleServiceGrpc.ArticleServiceBlockingStub editor(ManagedChannel ch) {
+        return ArticleServiceGrpc.newBlockingStub(ch).withInterceptors(RunningArticleService.as("editor-1", "editor"));
+    }
+
+    public static ArticleServiceGrpc.ArticleServiceBlockingStub reader(ManagedChannel ch) {
+        return ArticleServiceGrpc.newBlockingStub(ch);
+    }
+
+    public static Article draft(String headline) {
+        return Article.newBuilder()
+                .setLanguage("en")
+                .setSection("world")
+                .addTags("test")
+                .setHeadline(headline)
+                .setLead("A lead for " + headline)
+                .setBody("<p>Body of " + headline + "</p>")
+                .setAuthor("Desk")
+                .build();
+    }
+
+    public static Article create(ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
+        return editor.createArticle(CreateArticleRequest.newBuilder().setArticle(draft(headline)).build());
+    }
+
+    public static Article createPublished(ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
+        Article a = create(editor, headline);
+        return editor.publishArticle(PublishArticleRequest.newBuilder().setId(a.getId()).build());
+    }
+}
