@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.FieldMask;
+import dev.newsroom.article.support.ArticleServiceTest;
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.article.support.TestDatabase;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import dev.newsroom.proto.article.v1.CreateArticleRequest;
@@ -27,34 +27,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The story life cycle through the gRPC contract, against the real PostgreSQL. */
-class StoryLifecycleTest {
-    private static TestDatabase.Schema db;
-    private static RunningArticleService service;
-    private static ArticleServiceBlockingStub editor;
-    private static ArticleServiceBlockingStub reader;
+class StoryLifecycleTest extends ArticleServiceTest {
 
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.freshSchema();
-        service = new RunningArticleService(db);
-        editor = Stories.editor(service.channel());
-        reader = Stories.reader(service.channel());
-    }
 
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (service != null) {
-            service.close();
-        }
-        if (db != null) {
-            db.drop();
-        }
-    }
 
     @Test
     void draftIsHiddenFromReadersUntilPublishedAndGoneAfterWithdrawal() {

@@ -19,11 +19,13 @@ public final class RunningArticleService implements AutoCloseable {
     private final EmbeddedServer server;
     private final ManagedChannel channel;
     private final int grpcPort;
+    private final int httpPort;
 
     public RunningArticleService(TestDatabase.Schema db, Map<String, Object> extra) {
         grpcPort = freePort();
+        httpPort = freePort();
         Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", freePort());
+        props.put("micronaut.server.port", httpPort);
         props.put("grpc.server.port", grpcPort);
         props.put("datasources.default.url", db.url());
         props.put("datasources.default.username", db.user());
@@ -49,7 +51,7 @@ public final class RunningArticleService implements AutoCloseable {
     }
 
     public int httpPort() {
-        return server.getPort();
+        return httpPort;
     }
 
     /** Metadata as the gateway forwards it for a verified token. */
