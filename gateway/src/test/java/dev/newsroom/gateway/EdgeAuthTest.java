@@ -102,6 +102,25 @@ class EdgeAuthTest extends GatewayIntegrationTest {
     assertThat(metadata.get("x-request-id").getAsString()).isNotBlank();
   }
 
+  @Test
+  void clientFingerprintIsForwardedButNeverTheRawAddressOrAForgedOne() {
+    String first = whoamiClient("Mozilla/5.0 reader-a", "forged");
+    String again = whoamiClient("Mozilla/5.0 reader-a", null);
+    String otherAgent = whoamiClient("Mozilla/5.0 reader-b", null);
+    assertThat(first).isEqualTo(again).isNotEqualTo("forged").matches("[A-Za-z0-9_-]{22}");
+    assertThat(otherAgent).isNotEqualTo(first);
+    assertThat(first).doesNotContain("127.0.0.1");
+  }
+
+  private String whoamiClient(String userAgent, String forged) {
+    var request = client.get().uri("/test/v1/whoami").header("User-Agent", userAgent);
+    if (forged != null) {
+      request = request.header("x-newsroom-client", forged);
+    }
+    String body = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    return parse(body).getAsJsonObject("metadata").get("x-newsroom-client").getAsString();
+  }
+
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec archive(String token) {
     var request = client.post().uri(ARCHIVE).contentType(MediaType.APPLICATION_JSON);
     if (token != null) {

@@ -8,6 +8,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.s
 import dev.newsroom.gateway.auth.AccessRules;
 import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.errors.ApiException;
+import dev.newsroom.gateway.ops.ClientFingerprint;
 import dev.newsroom.gateway.ops.RequestContext;
 import io.grpc.Metadata;
 import java.net.URI;
@@ -41,14 +42,17 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   private static final Metadata.Key<String> ROLES = key("x-newsroom-roles");
   private static final Metadata.Key<String> REQUEST_ID = key("x-request-id");
   private static final Metadata.Key<String> TRACEPARENT = key("traceparent");
+  private static final Metadata.Key<String> CLIENT = key("x-newsroom-client");
 
   private final BindingCatalog catalog;
   private final BackendClient backend;
   private final ResponseWriter responses;
   private final long maxRequestBody;
+  private final ClientFingerprint fingerprint;
 
   public GrpcTranscodingFilter(BindingCatalog catalog, BackendClient backend, ResponseWriter responses,
-      long maxRequestBody) {
+      long maxRequestBody, ClientFingerprint fingerprint) {
+    this.fingerprint = fingerprint;
     this.catalog = catalog;
     this.backend = backend;
     this.responses = responses;
@@ -126,9 +130,10 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   }
 
   /** Identity and trace for the service; never the client's own x-newsroom-* or Authorization headers. */
-  private static Metadata metadata(ServerWebExchange exchange, Caller caller) {
+  private Metadata metadata(ServerWebExchange exchange, Caller caller) {
     Metadata headers = new Metadata();
     RequestContext context = RequestContext.of(exchange);
+    headers.put(CLIENT, fingerprint.of(exchange));
     headers.put(REQUEST_ID, context.requestId());
     headers.put(TRACEPARENT, context.trace().toString());
     if (caller.authenticated()) {

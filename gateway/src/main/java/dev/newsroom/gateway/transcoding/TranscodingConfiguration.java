@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.transcoding;
 
 import dev.newsroom.gateway.caching.HttpCaching;
+import dev.newsroom.gateway.ops.ClientFingerprint;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,8 @@ class TranscodingConfiguration {
 
   @Bean
   GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      HttpCaching caching, TranscodingProperties properties) {
+      HttpCaching caching, TranscodingProperties properties, ClientFingerprint fingerprint) {
     return new GrpcTranscodingFilter(catalog, backend, new ResponseWriter(caching),
-        properties.maxRequestBody().toBytes());
+        properties.maxRequestBody().toBytes(), fingerprint);
   }
 }
