@@ -1,0 +1,35 @@
+package dev.newsroom.comment.ops;
+
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The clock, gRPC server reflection and gRPC server metrics. */
+@Factory
+public class OpsFactory {
+
+    /** Replaced in tests that need to control time. */
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    @Named("reflection")
+    BindableService reflection() {
+        return ProtoReflectionServiceV1.newInstance();
+    }
+
+    /** grpc_server_* timers and counters per service, method and status code. */
+    @Singleton
+    @Named("metrics")
+    ServerInterceptor grpcMetrics(MeterRegistry registry) {
+        return new MetricCollectingServerInterceptor(registry);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.newsroom.comment.stories;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsroom.comment.domain.CommentException;
+import dev.newsroom.proto.article.v1.Article;
+import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
+import dev.newsroom.proto.article.v1.GetArticleRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Is a story published, and in which section? Asks article-service (GetArticle as an
+ * anonymous reader, with a deadline) and caches the answer briefly. Stories seen published
+ * are remembered longer, so comments on them keep coming in while article-service is down.
+ */
+public class ArticleDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleDirectory.class);
+
+    private final ArticleServiceBlockingStub articles;
+    private final long deadlineMillis;
+    private final Cache<Long, String> published;
+    private final Cache<Long, Boolean> missing;
+    private final Cache<Long, String> knownPublished;
+
+    public ArticleDirectory(ArticleServiceBlockingStub articles, StoriesConfig config) {
+        this.articles = articles;
+        this.deadlineMillis = config.getDeadline().toMillis();
+        this.published = Caffeine.newBuilder().maximumSize(config.getCacheSize()).expireAfterWrite(config.getPublishedTtl()).build();
+        this.missing = Caffeine.newBuilder().maximumSize(config.getCacheSize()).expireAfterWrite(config.getMissingTtl()).build();
+        this.knownPublished = Caffeine.newBuilder().maximumSize(config.getCacheSize())
+                .expireAfterWrite(config.getKnownPublishedFor()).build();
+    }
+
+    /**
+     * The section of a published story; empty when it does not exist or is not published.
+     *
+     * @throws CommentException.Unavailable when article-service cannot answer and the story
+     *         was not seen published recently
+     */
+    public Optional<String> publishedSection(long articleId) {
+        String section = published.getIfPresent(articleId);
+        if (section != null) {
+            return Optional.of(section);
+        }
+        if (missing.getIfPresent(articleId) != null) {
+            return Optional.empty();
+        }
+        try {
+            Article a = articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                    .getArticle(GetArticleRequest.newBuilder().setId(articleId).build());
+            if (a.getStatus() != Article.Status.PUBLISHED) {
+                missing.put(articleId, Boolean.TRUE);
+                return Optional.empty();
+            }
+            published.put(articleId, a.getSection());
+            knownPublished.put(articleId, a.getSection());
+            return Optional.of(a.getSection());
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {
+                missing.put(articleId, Boolean.TRUE);
+                knownPublished.invalidate(articleId);
+                return Optional.empty();
+            }
+            String known = knownPublished.getIfPresent(articleId);
+            if (known != null) {
+                LOG.warn("article-service did not answer ({}); story {} was published recently, taking its comments", code, articleId);
+                return Optional.of(known);
+            }
+            LOG.warn("article-service did not answer ({}) about story {}", code, articleId);
+            throw new CommentException.Unavailable("stories cannot be checked right now, try again later");
+        }
+    }
+}

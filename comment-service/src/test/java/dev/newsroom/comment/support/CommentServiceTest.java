@@ -1,0 +1,66 @@
+package dev.newsroom.comment.support;
+
+import dev.newsroom.proto.comment.v1.Comment;
+import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
+import dev.newsroom.proto.comment.v1.CreateCommentRequest;
+import dev.newsroom.proto.comment.v1.ModerateCommentRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A test class sharing one comment-service (fresh schema, real Redis) in front of the JVM's
+ * real article-service. Subclasses may raise limits through {@link #settings()}.
+ */
+public abstract class CommentServiceTest {
+    protected static ArticleServiceProcess articles;
+    protected static TestDatabase.Schema db;
+    protected static RunningCommentService service;
+    protected static CommentServiceBlockingStub moderator;
+
+    @BeforeAll
+    static void startService() {
+        articles = ArticleServiceProcess.shared();
+        db = TestDatabase.freshSchema();
+        service = new RunningCommentService(db, articles.grpcAddress(), Map.of(
+                "newsroom.comment.rate-limit.story-burst", 1000,
+                "newsroom.comment.rate-limit.story-per-minute", 6000));
+        moderator = service.moderator();
+    }
+
+    @AfterAll
+    static void stopService() throws InterruptedException {
+        if (service != null) {
+            service.close();
+        }
+        if (db != null) {
+            db.drop();
+        }
+    }
+
+    protected static CreateCommentRequest.Builder comment(long articleId, String body) {
+        return CreateCommentRequest.newBuilder().setArticleId(articleId).setAuthorName("Sara").setBody(body);
+    }
+
+    protected static Comment post(long articleId, String body) {
+        return service.reader().createComment(comment(articleId, body).build());
+    }
+
+    protected static Comment approve(long id) {
+        return moderator.approveComment(ModerateCommentRequest.newBuilder().setId(id).setReason("fine").build()).getComment();
+    }
+
+    protected static StatusRuntimeException assertStatus(ThrowingCallable call, Status.Code code) {
+        StatusRuntimeException[] caught = new StatusRuntimeException[1];
+        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            caught[0] = e;
+            org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code);
+        });
+        return caught[0];
+    }
+}

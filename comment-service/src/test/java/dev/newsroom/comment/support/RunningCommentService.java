@@ -1,0 +1,84 @@
+package dev.newsroom.comment.support;
+
+import dev.newsroom.proto.comment.v1.CommentServiceGrpc;
+import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** comment-service started for real (gRPC and HTTP on free ports) against a test schema and the real Redis. */
+public final class RunningCommentService implements AutoCloseable {
+    private final EmbeddedServer server;
+    private final ManagedChannel channel;
+
+    public RunningCommentService(TestDatabase.Schema db, String articleServiceAddress, Map<String, Object> extra) {
+        int grpcPort = freePort();
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", freePort());
+        props.put("grpc.server.port", grpcPort);
+        props.put("datasources.default.url", db.url());
+        props.put("datasources.default.username", db.user());
+        props.put("datasources.default.password", db.password());
+        props.put("datasources.default.maximum-pool-size", 10);
+        props.put("newsroom.comment.article-service.address", articleServiceAddress);
+        props.put("newsroom.comment.rate-limit.redis-url", TestRedis.url());
+        props.put("newsroom.comment.rate-limit.key-prefix", TestRedis.freshPrefix());
+        props.put("newsroom.comment.moderation.banned-words", "forbiddenword,نفرت‌انگیز");
+        props.put("newsroom.comment.moderation.suspect-words", "casino");
+        props.putAll(extra);
+        server = ApplicationContext.run(EmbeddedServer.class, props);
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    /** An anonymous reader behind the gateway, with a client fingerprint of its own. */
+    public CommentServiceBlockingStub reader() {
+        return reader("client-" + UUID.randomUUID());
+    }
+
+    public CommentServiceBlockingStub reader(String clientFingerprint) {
+        return stub(Map.of("x-newsroom-client", clientFingerprint));
+    }
+
+    public CommentServiceBlockingStub moderator() {
+        return stub(Map.of("x-newsroom-subject", "mod-1", "x-newsroom-roles", "moderator", "x-newsroom-client", "moderator-client"));
+    }
+
+    public CommentServiceBlockingStub as(String subject, String roles) {
+        return stub(Map.of("x-newsroom-subject", subject, "x-newsroom-roles", roles, "x-newsroom-client", "c-" + subject));
+    }
+
+    private CommentServiceBlockingStub stub(Map<String, String> headers) {
+        Metadata md = new Metadata();
+        headers.forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
+        return CommentServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.getApplicationContext().close();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
