@@ -1,0 +1,45 @@
+package dev.newsroom.search.ops;
+
+import dev.newsroom.search.index.SearchConfig;
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The clock, the channel to article-service, gRPC server reflection and gRPC server metrics. */
+@Factory
+public class OpsFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The feed's source; reconnects by itself, the follower retries the stream. */
+    @Singleton
+    @Named("article-service")
+    @Bean(preDestroy = "shutdownNow")
+    ManagedChannel articleService(SearchConfig config) {
+        return ManagedChannelBuilder.forTarget(config.getArticleServiceAddress()).usePlaintext().build();
+    }
+
+    @Singleton
+    @Named("reflection")
+    BindableService reflection() {
+        return ProtoReflectionServiceV1.newInstance();
+    }
+
+    @Singleton
+    @Named("metrics")
+    ServerInterceptor grpcMetrics(MeterRegistry registry) {
+        return new MetricCollectingServerInterceptor(registry);
+    }
+}

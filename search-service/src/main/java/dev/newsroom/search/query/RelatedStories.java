@@ -1,0 +1,51 @@
+package dev.newsroom.search.query;
+
+import dev.newsroom.search.analysis.Analyzers;
+import dev.newsroom.search.analysis.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/** Stories like a given one (more-like-this over its own language's text), never itself. */
+public final class RelatedStories {
+    private static final int MAX_QUERY_TERMS = 25;
+
+    private final Analyzers analyzers = Analyzers.forQuery();
+    private final int max;
+
+    public RelatedStories(int max) {
+        this.max = max;
+    }
+
+    /** Empty when the story is not in the index (not published, or unknown). */
+    public Optional<List<StoryHit>> of(IndexSearcher searcher, long id) throws IOException {
+        TermQuery self = new TermQuery(new Term(Fields.ID, Long.toString(id)));
+        ScoreDoc[] found = searcher.search(self, 1).scoreDocs;
+        if (found.length == 0) {
+            return Optional.empty();
+        }
+        String analysis = searcher.storedFields().document(found[0].doc).get(Fields.ANALYSIS);
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(analyzers);
+        mlt.setFieldNames(new String[] {Fields.text(Fields.HEADLINE, analysis), Fields.text(Fields.LEAD, analysis), Fields.text(Fields.BODY, analysis)});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
+        Query like = mlt.like(found[0].doc);
+        Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
+        List<StoryHit> hits = new ArrayList<>();
+        for (ScoreDoc d : searcher.search(query, max).scoreDocs) {
+            hits.add(StoryHit.of(searcher.storedFields().document(d.doc), d.score, "", List.of()));
+        }
+        return Optional.of(hits);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.newsroom.search.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real article-service (the same approach as the gateway's end-to-end tests): its built jar started as a process of its own, on free ports,
+ * against a database of its own on the test PostgreSQL (NEWSROOM_TEST_JDBC_URL's server).
+ */
+public final class ArticleServiceProcess implements AutoCloseable {
+    private static final Path JAR = Path.of("..", "article-service", "target", "article-service.jar");
+
+    private final Process process;
+    private final String database;
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    public final int grpcPort;
+    public final int httpPort;
+
+    private ArticleServiceProcess(String adminUrl, String user, String password, String database) throws Exception {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.database = database;
+        grpcPort = freePort();
+        httpPort = freePort();
+        Path log = Path.of("target", "article-service-it.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("NEWSROOM_ARTICLE_DB_URL", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
+        pb.environment().put("NEWSROOM_ARTICLE_DB_USER", user);
+        pb.environment().put("NEWSROOM_ARTICLE_DB_PASSWORD", password);
+        pb.environment().put("NEWSROOM_ARTICLE_GRPC_PORT", String.valueOf(grpcPort));
+        pb.environment().put("NEWSROOM_ARTICLE_HTTP_PORT", String.valueOf(httpPort));
+        pb.environment().put("NEWSROOM_ARTICLE_SCHEDULE_INTERVAL", "200ms");
+        process = pb.start();
+        awaitReady(log);
+    }
+
+    /** Starts article-service on a new database, or skips (fails in CI) without PostgreSQL. */
+    public static ArticleServiceProcess start() throws Exception {
+        String url = System.getenv("NEWSROOM_TEST_JDBC_URL");
+        if (url == null || url.isBlank()) {
+            String why = "NEWSROOM_TEST_JDBC_URL is not set: the integration tests need the real PostgreSQL (.ci/run sets it)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        if (!Files.isRegularFile(JAR)) {
+            Assertions.fail(JAR + " is missing: build the reactor (./mvnw verify builds article-service before search-service)");
+        }
+        String user = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_USER", "postgres");
+        String password = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_PASSWORD", "");
+        String database = "search_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        }
+        return new ArticleServiceProcess(url, user, password, database);
+    }
+
+    public String grpcAddress() {
+        return "127.0.0.1:" + grpcPort;
+    }
+
+    private void awaitReady(Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                Assertions.fail("article-service exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        Assertions.fail("article-service was not ready within 90 s:\n" + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        String text = Files.readString(log);
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+        } catch (SQLException e) {
+            // best effort: a leftover test database harms nothing
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
