@@ -1,5 +1,7 @@
 package dev.newsroom.article.api;
 
+import dev.newsroom.article.cache.HotStories;
+import dev.newsroom.article.cache.StoryCache;
 import dev.newsroom.article.desk.Archive;
 import dev.newsroom.article.desk.Editor;
 import dev.newsroom.article.desk.Page;
@@ -13,6 +15,7 @@ import dev.newsroom.proto.article.v1.ArticleServiceGrpc;
 import dev.newsroom.proto.article.v1.CreateArticleRequest;
 import dev.newsroom.proto.article.v1.GetArticleBySlugRequest;
 import dev.newsroom.proto.article.v1.GetArticleRequest;
+import dev.newsroom.proto.article.v1.GetHotStoriesRequest;
 import dev.newsroom.proto.article.v1.ListArticlesRequest;
 import dev.newsroom.proto.article.v1.ListArticlesResponse;
 import dev.newsroom.proto.article.v1.ListRevisionsRequest;
@@ -33,11 +36,15 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     private final StoryDesk desk;
     private final Archive archive;
     private final Sections sections;
+    private final StoryCache cache;
+    private final HotStories hot;
 
-    public ArticleEndpoint(StoryDesk desk, Archive archive, Sections sections) {
+    public ArticleEndpoint(StoryDesk desk, Archive archive, Sections sections, StoryCache cache, HotStories hot) {
         this.desk = desk;
         this.archive = archive;
         this.sections = sections;
+        this.cache = cache;
+        this.hot = hot;
     }
 
     @Override
@@ -53,12 +60,29 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
 
     @Override
     public void getArticle(GetArticleRequest r, StreamObserver<Article> out) {
-        GrpcErrors.unary(out, () -> Protos.article(archive.get(r.getId(), Caller.current().asEditor())));
+        GrpcErrors.unary(out, () -> {
+            Editor who = Caller.current().asEditor();
+            if (who.editor()) {
+                return Protos.article(archive.get(r.getId(), who));
+            }
+            return cache.byId(r.getId(), () -> Protos.article(archive.get(r.getId(), who)));
+        });
     }
 
     @Override
     public void getArticleBySlug(GetArticleBySlugRequest r, StreamObserver<Article> out) {
-        GrpcErrors.unary(out, () -> Protos.article(archive.getBySlug(r.getSlug(), Caller.current().asEditor())));
+        GrpcErrors.unary(out, () -> {
+            Editor who = Caller.current().asEditor();
+            if (who.editor()) {
+                return Protos.article(archive.getBySlug(r.getSlug(), who));
+            }
+            return cache.bySlug(r.getSlug(), () -> Protos.article(archive.getBySlug(r.getSlug(), who)));
+        });
+    }
+
+    @Override
+    public void getHotStories(GetHotStoriesRequest r, StreamObserver<dev.newsroom.proto.article.v1.HotStories> out) {
+        GrpcErrors.unary(out, () -> hot.topFor(r.getSection(), r.getWindow(), r.getLimit()));
     }
 
     @Override

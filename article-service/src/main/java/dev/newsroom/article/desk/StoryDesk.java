@@ -36,9 +36,12 @@ public class StoryDesk {
     private final Clock clock;
     private final StoryRules rules;
     private final FeedSignal signal;
+    private final StoryChanges changes;
 
     public StoryDesk(StoryStore stories, RevisionStore revisions, FeedStore feed, Sections sections,
-                     TransactionOperations<Connection> tx, Clock clock, DeskConfig config, FeedSignal signal) {
+                     TransactionOperations<Connection> tx, Clock clock, DeskConfig config, FeedSignal signal,
+                     StoryChanges changes) {
+        this.changes = changes;
         this.stories = stories;
         this.revisions = revisions;
         this.feed = feed;
@@ -129,19 +132,16 @@ public class StoryDesk {
 
     /** Publishes one scheduled story if its time has come; false when another replica did. */
     public boolean publishIfDue(Story candidate) {
-        boolean published = tx.executeWrite(status -> {
+        Optional<Story> published = tx.executeWrite(status -> {
             Optional<Story> current = stories.findForUpdate(candidate.id());
             if (current.isEmpty() || current.get().version() != candidate.version()) {
-                return false;
+                return Optional.<Story>empty();
             }
             Optional<Lifecycle.Step> step = Lifecycle.publishDue(current.get(), now());
-            step.ifPresent(s -> save(current.get(), s.story(), s.change(), Editor.SCHEDULER));
-            return step.isPresent();
+            return step.map(s -> save(current.get(), s.story(), s.change(), Editor.SCHEDULER));
         });
-        if (published) {
-            signal.changed();
-        }
-        return published;
+        published.ifPresent(this::committed);
+        return published.isPresent();
     }
 
     private Story transition(long id, long expectedVersion, Editor editor,
@@ -179,8 +179,14 @@ public class StoryDesk {
 
     private Story write(Supplier<Story> work) {
         Story result = tx.executeWrite(status -> work.get());
-        signal.changed();
+        committed(result);
         return result;
+    }
+
+    /** Before a change is acknowledged: caches drop the story, feed watchers wake up. */
+    private void committed(Story story) {
+        changes.changed(story.id(), story.slug(), story.version());
+        signal.changed();
     }
 
     /** As {@link #write(Supplier)}; a race on {@code slug} becomes {@link StoryException.SlugTaken}. */

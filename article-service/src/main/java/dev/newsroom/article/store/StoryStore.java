@@ -97,6 +97,19 @@ public class StoryStore {
                 });
     }
 
+    /** The published ones among {@code ids}, in no particular order (the hot list's candidates). */
+    public List<Story> findPublished(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return many("SELECT " + COLUMNS + " FROM article WHERE status = 'PUBLISHED' AND id IN (" + marks + ")", ps -> {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+        });
+    }
+
     /** One page of a list, filtered and ordered as {@code query} says. */
     public List<Story> list(StoryQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article WHERE 1 = 1");

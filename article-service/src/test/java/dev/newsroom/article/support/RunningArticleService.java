@@ -33,6 +33,8 @@ public final class RunningArticleService implements AutoCloseable {
         props.put("datasources.default.maximum-pool-size", 5);
         props.put("newsroom.article.schedule-interval", "200ms");
         props.put("newsroom.article.feed.poll-interval", "100ms");
+        props.put("newsroom.article.redis.url", TestRedis.url());
+        TestRedis.flush();
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();

@@ -1,0 +1,109 @@
+package dev.newsroom.gateway.readpath;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.newsroom.gateway.transcoding.Rendered;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's in-process cache of public answers (anonymous GETs of the configured RPCs:
+ * stories and the hot list), so a hot read crosses no process boundary. Bounded (Caffeine,
+ * W-TinyLFU), kept for a short TTL as the backstop, and evicted on every change: directly
+ * when this replica carried the edit, through Redis pub/sub ({@link ChangeSubscriber}) when
+ * another did. An answer fetched across an eviction is not stored (the eviction epoch moved).
+ */
+public class NearCache {
+
+  /** One cached answer; {@code story} is null for lists (evicted by every change). */
+  public record Entry(Rendered response, StoryRef story) {}
+
+  private final boolean enabled;
+  private final Set<String> rpcs;
+  private final Cache<String, Entry> entries;
+  private final AtomicLong epoch = new AtomicLong();
+  /** Loads in flight, with the eviction epoch they started in: a later reader never joins an older one. */
+  private record Inflight(long epoch, Mono<Entry> answer) {}
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Inflight> loading = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Counter hits;
+  private final Counter misses;
+
+  public NearCache(ReadPathProperties.NearCache config, MeterRegistry meters) {
+    this.enabled = config.enabled();
+    this.rpcs = Set.copyOf(config.rpcs());
+    java.time.Duration itemTtl = config.itemTtl();
+    java.time.Duration listTtl = config.listTtl();
+    this.entries = Caffeine.newBuilder()
+        .maximumSize(config.maxEntries())
+        .expireAfter(Expiry.<String, Entry>creating((key, entry) -> entry.story() != null ? itemTtl : listTtl))
+        .build();
+    this.hits = Counter.builder("gateway.near_cache.requests").tag("result", "hit").register(meters);
+    this.misses = Counter.builder("gateway.near_cache.requests").tag("result", "miss").register(meters);
+  }
+
+  /** True when answers of this RPC (full name, e.g. newsroom.article.v1.ArticleService/GetArticle) are kept. */
+  public boolean caches(String rpc) {
+    return enabled && rpcs.contains(rpc);
+  }
+
+  public Entry get(String key) {
+    Entry entry = entries.getIfPresent(key);
+    (entry != null ? hits : misses).increment();
+    return entry;
+  }
+
+  /**
+   * After a miss: the answer {@code load} fetches and this cache keeps; concurrent misses of one
+   * key share a single load (an expired hot story costs one backend call, not one per client).
+   */
+  public Mono<Entry> load(String key, Supplier<Mono<Entry>> load) {
+    long before = epoch();
+    return loading.compute(key, (k, current) -> current != null && current.epoch() == before ? current : start(k, before, load))
+        .answer();
+  }
+
+  private Inflight start(String key, long before, Supplier<Mono<Entry>> load) {
+    Inflight[] self = new Inflight[1];
+    self[0] = new Inflight(before, Mono.defer(load)
+        .doOnNext(entry -> put(key, before, entry))
+        .doFinally(signal -> loading.remove(key, self[0]))
+        .cache());
+    return self[0];
+  }
+
+  /** Read before calling the backend; hand it back to {@link #put}. */
+  public long epoch() {
+    return epoch.get();
+  }
+
+  /** Keeps an answer unless an eviction happened since {@code epochBefore}. */
+  public void put(String key, long epochBefore, Entry entry) {
+    if (epoch.get() == epochBefore) {
+      entries.put(key, entry);
+      if (epoch.get() != epochBefore) {
+        entries.invalidate(key);
+      }
+    }
+  }
+
+  /** Drops the answers about story {@code id} and every list (a change may move it in any list). */
+  public void evict(long id) {
+    epoch.incrementAndGet();
+    entries.asMap().values().removeIf(e -> e.story() == null || e.story().id() == id);
+  }
+
+  public void evictAll() {
+    epoch.incrementAndGet();
+    entries.invalidateAll();
+  }
+
+  public long size() {
+    return entries.estimatedSize();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.newsroom.gateway.readpath;
+
+import dev.newsroom.readpath.GuardedRedis;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Redis, the near cache, the view counter and its flusher thread, the invalidation listener. */
+@Configuration(proxyBeanMethods = false)
+public class ReadPathConfiguration {
+
+  @Bean(destroyMethod = "close")
+  GuardedRedis gatewayRedis(ReadPathProperties properties) {
+    ReadPathProperties.Redis r = properties.redis();
+    return new GuardedRedis("gateway", new GuardedRedis.Settings(URI.create(r.url()), r.timeout(), r.poolSize(), r.openFor()));
+  }
+
+  @Bean
+  NearCache nearCache(ReadPathProperties properties, MeterRegistry meters) {
+    return new NearCache(properties.nearCache(), meters);
+  }
+
+  @Bean
+  ViewCounter viewCounter(ReadPathProperties properties, GuardedRedis redis, MeterRegistry meters) {
+    return new ViewCounter(properties.views(), redis, Clock.systemUTC(), meters);
+  }
+
+  /** One thread sends the queued views; the last batch is sent on shutdown. */
+  @Bean(destroyMethod = "")
+  ScheduledExecutorService viewFlusher(ViewCounter views, ReadPathProperties properties) {
+    ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "view-flusher");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = properties.views().flushInterval().toMillis();
+    flusher.scheduleWithFixedDelay(() -> {
+      try {
+        views.flush();
+      } catch (RuntimeException e) {
+        // a failed batch is lost (counted as dropped where known); the next one is sent anyway
+      }
+    }, every, every, TimeUnit.MILLISECONDS);
+    return flusher;
+  }
+
+  @Bean
+  ChangeSubscriber changeSubscriber(GuardedRedis redis, NearCache cache, ReadPathProperties properties) {
+    return new ChangeSubscriber(redis, cache, properties.redis().resubscribeAfter());
+  }
+}

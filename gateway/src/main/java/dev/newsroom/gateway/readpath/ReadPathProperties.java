@@ -1,0 +1,50 @@
+package dev.newsroom.gateway.readpath;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code newsroom.gateway.read-path.*}: Redis, the near cache and view counting
+ * (docs/read-path.md). Every key is commented in application.yml.
+ */
+@ConfigurationProperties("newsroom.gateway.read-path")
+public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) {
+
+  public ReadPathProperties {
+    redis = redis == null ? new Redis(null, null, 0, null, null) : redis;
+    nearCache = nearCache == null ? new NearCache(true, 0, null, null, null) : nearCache;
+    views = views == null ? new Views(true, null, null, null, 0, 0, null) : views;
+  }
+
+  public record Redis(String url, Duration timeout, int poolSize, Duration openFor, Duration resubscribeAfter) {
+    public Redis {
+      url = url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url;
+      timeout = timeout == null ? Duration.ofMillis(100) : timeout;
+      poolSize = poolSize <= 0 ? 8 : poolSize;
+      openFor = openFor == null ? Duration.ofSeconds(2) : openFor;
+      resubscribeAfter = resubscribeAfter == null ? Duration.ofSeconds(1) : resubscribeAfter;
+    }
+  }
+
+  public record NearCache(boolean enabled, long maxEntries, Duration itemTtl, Duration listTtl, List<String> rpcs) {
+    public NearCache {
+      maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
+      itemTtl = itemTtl == null ? Duration.ofSeconds(30) : itemTtl;
+      listTtl = listTtl == null ? Duration.ofSeconds(3) : listTtl;
+      rpcs = rpcs == null ? List.of() : List.copyOf(rpcs);
+    }
+  }
+
+  public record Views(boolean enabled, List<String> rpcs, Duration repeatWindow, Duration flushInterval,
+      int batchSize, int queueCapacity, Duration bucketTtl) {
+    public Views {
+      rpcs = rpcs == null ? List.of() : List.copyOf(rpcs);
+      repeatWindow = repeatWindow == null ? Duration.ofMinutes(30) : repeatWindow;
+      flushInterval = flushInterval == null ? Duration.ofMillis(100) : flushInterval;
+      batchSize = batchSize <= 0 ? 1_000 : batchSize;
+      queueCapacity = queueCapacity <= 0 ? 100_000 : queueCapacity;
+      bucketTtl = bucketTtl == null ? Duration.ofDays(8) : bucketTtl;
+    }
+  }
+}

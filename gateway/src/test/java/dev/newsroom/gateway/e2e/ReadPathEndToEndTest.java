@@ -1,0 +1,241 @@
+package dev.newsroom.gateway.e2e;
+
+import static dev.newsroom.gateway.e2e.Rest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import dev.newsroom.gateway.GatewayApplication;
+import dev.newsroom.gateway.testing.TestRedis;
+import dev.newsroom.gateway.testing.TestTokens;
+import dev.newsroom.readpath.ReadPathKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The read path end to end on the real Redis: two gateway replicas (two Spring contexts on
+ * random ports) in front of the real article-service process, called like web clients.
+ */
+class ReadPathEndToEndTest {
+    private static final String EDITOR = TestTokens.token("editor-9", "editor");
+
+    private static ArticleServiceProcess articleService;
+    private static ConfigurableApplicationContext gatewayA;
+    private static ConfigurableApplicationContext gatewayB;
+    private static Rest a;
+    private static Rest b;
+    private static RedisClient redis;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestRedis.require();
+        articleService = ArticleServiceProcess.start();
+        gatewayA = gateway();
+        gatewayB = gateway();
+        a = new Rest(port(gatewayA));
+        b = new Rest(port(gatewayB));
+        redis = TestRedis.client();
+    }
+
+    static ConfigurableApplicationContext gateway() {
+        return new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0",
+                "--newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
+                "--NEWSROOM_ARTICLE_SERVICE_ADDRESS=" + articleService.grpcAddress(),
+                "--newsroom.gateway.read-path.redis.url=" + TestRedis.url(),
+                "--newsroom.gateway.read-path.views.flush-interval=20ms",
+                "--logging.level.dev.newsroom.gateway.access=WARN");
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {redis, gatewayA, gatewayB, articleService}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void afterEveryChangeTheNextReadThroughTheSameGatewayShowsItUnderConcurrentReaders() throws Exception {
+        JsonObject story = publish("Correct me", "world");
+        String id = story.get("id").getAsString();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Rest rest = new Rest(port(gatewayA));
+            running.add(readers.submit(() -> {
+                while (reading.get()) {
+                    rest.get("/api/v1/articles/" + id);
+                    reads.incrementAndGet();
+                }
+            }));
+        }
+        try {
+            long version = story.get("version").getAsLong();
+            for (int i = 1; i <= 200; i++) {
+                HttpResponse<String> patched = a.send("PATCH", "/api/v1/articles/" + id, EDITOR,
+                        "{\"headline\":\"Corrected " + i + "\",\"version\":\"" + version + "\"}");
+                assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+                version = json(patched).get("version").getAsLong();
+                HttpResponse<String> read = a.get("/api/v1/articles/" + id);
+                assertThat(json(read).get("headline").getAsString()).as("read %d", i).isEqualTo("Corrected " + i);
+            }
+            a.send("POST", "/api/v1/articles/" + id + ":unpublish", EDITOR, "{}");
+            assertThat(a.get("/api/v1/articles/" + id).statusCode()).isEqualTo(404);
+            a.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}");
+            assertThat(a.get("/api/v1/articles/" + id).statusCode()).isEqualTo(200);
+            a.send("DELETE", "/api/v1/articles/" + id, EDITOR, (String) null);
+            assertThat(a.get("/api/v1/articles/" + id).statusCode()).isEqualTo(404);
+        } finally {
+            reading.set(false);
+            for (Future<?> f : running) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            readers.shutdown();
+        }
+        assertThat(reads.get()).isGreaterThan(200);
+    }
+
+    @Test
+    void theOtherGatewayShowsAChangeWithinOneSecond() {
+        JsonObject story = publish("Seen everywhere", "world");
+        String path = "/api/v1/articles/" + story.get("id").getAsString();
+        String slugPath = "/api/v1/articles/by-slug/" + story.get("slug").getAsString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.get(path).statusCode()).isEqualTo(200);
+            assertThat(b.get(slugPath).statusCode()).isEqualTo(200);
+        }
+        a.send("PATCH", path, EDITOR, "{\"headline\":\"Seen everywhere, corrected\",\"version\":\"" + story.get("version").getAsString() + "\"}");
+        Instant changed = Instant.now();
+        awaitHeadline(b, path, "Seen everywhere, corrected", changed);
+        awaitHeadline(b, slugPath, "Seen everywhere, corrected", changed);
+
+        a.send("DELETE", path, EDITOR, (String) null);
+        Instant withdrawn = Instant.now();
+        while (b.get(path).statusCode() != 404) {
+            assertThat(Duration.between(withdrawn, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void nearCachedReadsCallNoServiceAndStillCountViews() {
+        JsonObject story = publish("Hot off the press", "economy");
+        String path = "/api/v1/articles/" + story.get("id").getAsString();
+        a.get(path, null);
+        double before = backendCalls(gatewayA);
+        for (int i = 0; i < 50; i++) {
+            assertThat(a.send("GET", path, null, null, "User-Agent", "reader-" + i).statusCode()).isEqualTo(200);
+        }
+        assertThat(backendCalls(gatewayA)).isEqualTo(before);
+        awaitViews(story, 51);
+    }
+
+    @Test
+    void repeatedReadsWithinThirtyMinutesAndEditorsReadsDoNotCount() {
+        JsonObject story = publish("Read twice", "world");
+        String path = "/api/v1/articles/" + story.get("id").getAsString();
+        String slugPath = "/api/v1/articles/by-slug/" + story.get("slug").getAsString();
+        for (int i = 0; i < 5; i++) {
+            a.send("GET", path, null, null, "User-Agent", "reader-one");
+            b.send("GET", slugPath, null, null, "User-Agent", "reader-one");
+            a.get(path, EDITOR);
+        }
+        a.send("GET", path, null, null, "User-Agent", "reader-two");
+        awaitViews(story, 2);
+        long id = story.get("id").getAsLong();
+        assertThat(redis.pfcount(ReadPathKeys.readers(id, Instant.now()))).isEqualTo(2);
+        List<String> seen = new ArrayList<>(redis.keys("nr:seen:{s" + id + "}:*"));
+        assertThat(seen).hasSize(2);
+        assertThat(redis.ttl(seen.get(0))).isBetween(1700L, 1800L);
+    }
+
+    @Test
+    void theHotListAnswersThroughTheGateway() {
+        JsonObject story = publish("Everyone reads this", "defense");
+        a.send("GET", "/api/v1/articles/" + story.get("id").getAsString(), null, null, "User-Agent", "hot-reader");
+        awaitViews(story, 1);
+        Instant deadline = Instant.now().plusSeconds(10);
+        JsonObject hot;
+        do {
+            HttpResponse<String> r = b.get("/api/v1/hot?section=defense&window=1h&limit=5");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            hot = json(r);
+        } while (!hot.has("stories") && Instant.now().isBefore(deadline));
+        JsonObject first = hot.getAsJsonArray("stories").get(0).getAsJsonObject();
+        assertThat(first.getAsJsonObject("story").get("headline").getAsString()).isEqualTo("Everyone reads this");
+        assertThat(first.get("views").getAsString()).isEqualTo("1");
+        assertThat(first.get("uniqueReaders").getAsString()).isEqualTo("1");
+        assertThat(hot.has("stale")).isFalse();
+    }
+
+    private static JsonObject publish(String headline, String section) {
+        HttpResponse<String> created = a.send("POST", "/api/v1/articles", EDITOR,
+                "{\"language\":\"en\",\"section\":\"" + section + "\",\"tags\":[\"e2e\"],\"headline\":\"" + headline
+                        + "\",\"lead\":\"Lead.\",\"body\":\"<p>Body.</p>\",\"author\":\"Wire desk\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("id").getAsString();
+        return json(a.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}"));
+    }
+
+    private static void awaitHeadline(Rest rest, String path, String headline, Instant since) {
+        while (true) {
+            HttpResponse<String> r = rest.get(path);
+            if (r.statusCode() == 200 && json(r).get("headline").getAsString().equals(headline)) {
+                return;
+            }
+            assertThat(Duration.between(since, Instant.now())).as("stale after the change").isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    private static void awaitViews(JsonObject story, int expected) {
+        String key = ReadPathKeys.views(ReadPathKeys.ALL_SECTIONS, ReadPathKeys.epochHour(Instant.now()));
+        String member = story.get("id").getAsString();
+        Instant deadline = Instant.now().plusSeconds(5);
+        Double views = null;
+        while (Instant.now().isBefore(deadline)) {
+            views = redis.zscore(key, member);
+            if (views != null && views >= expected) {
+                break;
+            }
+            sleep(20);
+        }
+        sleep(200);
+        assertThat(redis.zscore(key, member)).as("views of %s", member).isEqualTo((double) expected);
+    }
+
+    private static double backendCalls(ConfigurableApplicationContext gateway) {
+        return gateway.getBean(MeterRegistry.class).find("gateway.backend.requests").timers().stream()
+                .mapToDouble(Timer::count).sum();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
