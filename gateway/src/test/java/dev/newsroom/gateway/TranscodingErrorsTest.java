@@ -54,6 +54,16 @@ class TranscodingErrorsTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void retryInfoOnA429BecomesRetryAfterInWholeSeconds() {
+    client.get().uri("/test/v1/failures/RESOURCE_EXHAUSTED?message=slow%20down&retryAfterMillis=11200").exchange()
+        .expectStatus().isEqualTo(429)
+        .expectHeader().valueEquals("Retry-After", "12");
+    client.get().uri("/test/v1/failures/RESOURCE_EXHAUSTED?message=slow%20down").exchange()
+        .expectStatus().isEqualTo(429)
+        .expectHeader().doesNotExist("Retry-After");
+  }
+
+  @Test
   void malformedJsonIs400() {
     expectError(post("/test/v1/things", "{\"name\": \"x\""), 400, "INVALID_ARGUMENT");
     expectError(post("/test/v1/things", "{'name': 'x'}"), 400, "INVALID_ARGUMENT");

@@ -48,7 +48,7 @@ class ChartTest {
   @Test
   void defaultsDeployEachServiceCompletelyWithExternalStores() throws IOException {
     List<Manifest> manifests = Renders.chart("default-values.yaml");
-    for (String service : List.of("gateway", "article-service")) {
+    for (String service : List.of("gateway", "article-service", "comment-service", "search-service")) {
       for (String kind : List.of("ServiceAccount", "ConfigMap", "Service", "Deployment", "PodDisruptionBudget", "NetworkPolicy")) {
         Renders.find(manifests, kind, service);
       }
@@ -69,7 +69,17 @@ class ChartTest {
     assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data")).isEqualTo(Map.of(
         "NEWSROOM_GATEWAY_PORT", "8080",
         "NEWSROOM_ARTICLE_SERVICE_ADDRESS", "article-service:9091",
+        "NEWSROOM_COMMENT_SERVICE_ADDRESS", "comment-service:9092",
+        "NEWSROOM_SEARCH_SERVICE_ADDRESS", "search-service:9093",
         "NEWSROOM_GATEWAY_GRPC_LB_POLICY", "round_robin",
+        "NEWSROOM_REDIS_URL", "redis://redis:6379"));
+    assertThat(Renders.find(manifests, "ConfigMap", "comment-service").body().get("data")).isEqualTo(Map.of(
+        "NEWSROOM_COMMENT_GRPC_PORT", "9092",
+        "NEWSROOM_COMMENT_HTTP_PORT", "8082",
+        "NEWSROOM_ARTICLE_SERVICE_ADDRESS", "article-service:9091",
+        "NEWSROOM_COMMENT_DB_URL", "jdbc:postgresql://postgresql:5432/comments",
+        "NEWSROOM_COMMENT_DB_USER", "comment_service",
+        "NEWSROOM_DATA_DIR", "/tmp",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
   }
 
@@ -102,7 +112,7 @@ class ChartTest {
   @Test
   void productionAutoscalesAndReachesOnlyTheExternalStores() {
     List<Manifest> manifests = Renders.chart("production-values.yaml");
-    for (String service : List.of("gateway", "article-service")) {
+    for (String service : List.of("gateway", "article-service", "comment-service", "search-service")) {
       Renders.find(manifests, "HorizontalPodAutoscaler", service);
       assertThat(Renders.find(manifests, "Deployment", service).json()).doesNotContain("\"replicas\"");
     }

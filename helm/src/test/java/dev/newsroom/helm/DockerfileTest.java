@@ -18,7 +18,9 @@ class DockerfileTest {
   static Stream<Arguments> services() {
     return Stream.of(
         Arguments.of("gateway", "gateway.jar", List.of(8080)),
-        Arguments.of("article-service", "article-service.jar", List.of(9091, 8081)));
+        Arguments.of("article-service", "article-service.jar", List.of(9091, 8081)),
+        Arguments.of("comment-service", "comment-service.jar", List.of(9092, 8082)),
+        Arguments.of("search-service", "search-service.jar", List.of(9093, 8083)));
   }
 
   @ParameterizedTest

@@ -27,14 +27,9 @@ public class HttpCaching {
    * @return true when the client's copy is current: answer 304 without a body
    */
   public boolean apply(boolean isGet, boolean shareable, Message response, HttpHeaders request, HttpHeaders headers) {
-    headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
     String etag = isGet ? etagOf(response) : null;
-    if (isGet && shareable) {
-      long maxAge = (etag != null ? properties.itemMaxAge() : properties.listMaxAge()).toSeconds();
-      headers.setCacheControl("public, max-age=" + maxAge);
-    } else {
-      headers.setCacheControl("private, no-store");
-    }
+    headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+    headers.setCacheControl(cacheControl(isGet, shareable, etag != null));
     if (etag == null) {
       return false;
     }
@@ -42,8 +37,17 @@ public class HttpCaching {
     return matches(request.get(HttpHeaders.IF_NONE_MATCH), etag);
   }
 
+  /** Public for the max-age of its kind when shareable, else private and not stored. */
+  public String cacheControl(boolean isGet, boolean shareable, boolean versioned) {
+    if (isGet && shareable) {
+      long maxAge = (versioned ? properties.itemMaxAge() : properties.listMaxAge()).toSeconds();
+      return "public, max-age=" + maxAge;
+    }
+    return "private, no-store";
+  }
+
   /** {@code "<id>-<version>"} when the message has both fields and an id, else null. */
-  static String etagOf(Message response) {
+  public static String etagOf(Message response) {
     FieldDescriptor id = response.getDescriptorForType().findFieldByName("id");
     FieldDescriptor version = response.getDescriptorForType().findFieldByName("version");
     if (id == null || version == null || id.isRepeated() || version.isRepeated()
@@ -56,7 +60,7 @@ public class HttpCaching {
   }
 
   /** If-None-Match uses the weak comparison: W/ prefixes are ignored; {@code *} matches anything. */
-  static boolean matches(List<String> ifNoneMatch, String etag) {
+  public static boolean matches(List<String> ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }

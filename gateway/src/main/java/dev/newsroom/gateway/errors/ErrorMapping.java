@@ -3,6 +3,7 @@ package dev.newsroom.gateway.errors;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
+import com.google.rpc.RetryInfo;
 import dev.newsroom.gateway.errors.ApiError.FieldViolation;
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -87,7 +88,28 @@ public final class ErrorMapping {
           ? "internal error" : status.getDescription();
     };
     String name = http == 500 ? "INTERNAL" : status.getCode().name();
-    return new ApiError(http, name, message, http >= 500 ? List.of() : fieldViolations(failure), Map.of());
+    return new ApiError(http, name, message, http >= 500 ? List.of() : fieldViolations(failure),
+        http == 429 ? retryAfter(failure) : Map.of());
+  }
+
+  /** A google.rpc.RetryInfo detail becomes Retry-After, in whole seconds rounded up. */
+  private static Map<String, String> retryAfter(Throwable failure) {
+    com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+    if (rich == null) {
+      return Map.of();
+    }
+    for (Any detail : rich.getDetailsList()) {
+      if (detail.is(RetryInfo.class)) {
+        try {
+          com.google.protobuf.Duration delay = detail.unpack(RetryInfo.class).getRetryDelay();
+          long seconds = Math.max(1, delay.getSeconds() + (delay.getNanos() > 0 ? 1 : 0));
+          return Map.of("Retry-After", Long.toString(seconds));
+        } catch (InvalidProtocolBufferException e) {
+          return Map.of();
+        }
+      }
+    }
+    return Map.of();
   }
 
   private static List<FieldViolation> fieldViolations(Throwable failure) {

@@ -42,13 +42,19 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setCacheControl("no-store");
     error.headers().forEach(headers::set);
-    if (error.code() == 413) {
+    if (error.code() == 413 && !drained(exchange)) {
       // the rest of the oversized body is still on the wire: end this connection rather than
       // read it as the next request
       headers.set(HttpHeaders.CONNECTION, "close");
     }
     DataBuffer body = response.bufferFactory().wrap(error.toJson().getBytes(StandardCharsets.UTF_8));
     return response.writeWith(Mono.just(body));
+  }
+
+  /** A 413 for a declared length the filter drained (see GrpcTranscodingFilter) keeps the connection. */
+  private static boolean drained(ServerWebExchange exchange) {
+    long declared = exchange.getRequest().getHeaders().getContentLength();
+    return declared > 0 && declared <= 16L * 1024 * 1024;
   }
 
   private static void logFailure(ServerWebExchange exchange, Throwable failure, ApiError error) {

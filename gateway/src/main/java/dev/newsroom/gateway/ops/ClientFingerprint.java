@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ClientFingerprint {
   private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public ClientFingerprint(@Value("${newsroom.gateway.client-hash-salt}") String salt) {
     this.key = new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -32,11 +33,16 @@ public class ClientFingerprint {
   }
 
   String hash(String text) {
+    byte[] digest = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+  }
+
+  /** Mac.getInstance + init costs more than the hash itself; it runs on every counted read. */
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
     }

@@ -5,11 +5,15 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
+import com.google.protobuf.DynamicMessage;
 import dev.newsroom.gateway.auth.AccessRules;
 import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.errors.ApiException;
 import dev.newsroom.gateway.ops.ClientFingerprint;
 import dev.newsroom.gateway.ops.RequestContext;
+import dev.newsroom.gateway.readpath.NearCache;
+import dev.newsroom.gateway.readpath.StoryRef;
+import dev.newsroom.gateway.readpath.ViewCounter;
 import io.grpc.Metadata;
 import java.net.URI;
 import java.util.List;
@@ -24,13 +28,21 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
+import io.netty.channel.EventLoop;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.channel.ChannelOperations;
 
 /**
  * The routing filter for {@code grpc://host:port} routes (architecture decision 1): finds the
  * RPC whose http rule matches, checks its roles, binds the request, calls the service and
  * writes the JSON answer. Runs last, after the route's own filters (rate limits, breakers).
- * Failures travel as errors to {@code JsonErrorHandler}.
+ * Failures travel as errors to {@code JsonErrorHandler}. The read path (docs/read-path.md):
+ * anonymous GETs of near-cached RPCs are answered from {@link NearCache} when it holds them;
+ * reader views are handed to {@link ViewCounter}; a change this replica carried evicts the
+ * story before its answer is written.
  */
 public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
 
@@ -48,11 +60,17 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   private final BackendClient backend;
   private final ResponseWriter responses;
   private final long maxRequestBody;
+  /** Declared bodies up to this size are drained before the 413; larger ones close the connection. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
   private final ClientFingerprint fingerprint;
+  private final NearCache nearCache;
+  private final ViewCounter views;
 
   public GrpcTranscodingFilter(BindingCatalog catalog, BackendClient backend, ResponseWriter responses,
-      long maxRequestBody, ClientFingerprint fingerprint) {
+      long maxRequestBody, ClientFingerprint fingerprint, NearCache nearCache, ViewCounter views) {
     this.fingerprint = fingerprint;
+    this.nearCache = nearCache;
+    this.views = views;
     this.catalog = catalog;
     this.backend = backend;
     this.responses = responses;
@@ -85,11 +103,61 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     HttpBinding binding = match.binding();
     Caller caller = Caller.of(exchange);
     AccessRules.check(binding.requiredRoles(), caller);
+    String rpc = binding.grpcMethod().getFullMethodName();
+    boolean isGet = binding.httpMethod().equals("GET");
+    String cacheKey = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty() && nearCache.caches(rpc)
+        ? url.getRawPath() + "?" + (url.getRawQuery() == null ? "" : url.getRawQuery()) : null;
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
-    return readBody(exchange.getRequest(), binding)
+    Mono<DynamicMessage> call = readBody(exchange.getRequest(), binding)
         .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body))
-        .flatMap(request -> backend.call(service, authority, binding, request, metadata(exchange, caller)))
-        .flatMap(response -> responses.write(exchange, binding, caller, response));
+        .flatMap(request -> backend.call(service, authority, binding, request, metadata(exchange, caller))
+            .publishOn(connectionLoop(exchange)));
+    if (cacheKey != null) {
+      NearCache.Entry hit = nearCache.get(cacheKey);
+      if (hit != null) {
+        countView(exchange, rpc, hit.story(), caller);
+        return responses.send(exchange, hit.response());
+      }
+      return nearCache.load(cacheKey, () -> call.map(response ->
+              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response))))
+          // a shared load completes on the first caller's loop; every waiter goes back to its own
+          .publishOn(connectionLoop(exchange))
+          .flatMap(entry -> {
+            countView(exchange, rpc, entry.story(), caller);
+            return responses.send(exchange, entry.response());
+          });
+    }
+    return call
+        .flatMap(response -> {
+          Rendered answer = responses.render(exchange, binding, caller, response);
+          StoryRef story = StoryRef.of(response);
+          if (!isGet && story != null) {
+            nearCache.evict(story.id());
+          }
+          if (isGet) {
+            countView(exchange, rpc, story, caller);
+          }
+          return responses.send(exchange, answer);
+        });
+  }
+
+  /**
+   * The event loop of the client's connection: answers arrive on a gRPC thread, and a keep-alive
+   * connection whose responses are written from two threads (a near-cache hit on its own loop,
+   * a miss from the gRPC thread) was seen to lose a response under load.
+   */
+  private static Scheduler connectionLoop(ServerWebExchange exchange) {
+    if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof ChannelOperations<?, ?> ops) {
+      EventLoop loop = ops.channel().eventLoop();
+      return Schedulers.fromExecutor(loop);
+    }
+    return Schedulers.immediate();
+  }
+
+  private void countView(ServerWebExchange exchange, String rpc, StoryRef story, Caller caller) {
+    if (views.counts(rpc, story, caller)) {
+      views.record(story, fingerprint.of(exchange));
+    }
   }
 
   /** The body, at most {@code maxRequestBody} bytes (by Content-Length and as streamed), and JSON. */
@@ -97,7 +165,14 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     if (!binding.hasBody()) {
       return Mono.just(new byte[0]);
     }
-    if (request.getHeaders().getContentLength() > maxRequestBody) {
+    long declared = request.getHeaders().getContentLength();
+    if (declared > maxRequestBody) {
+      if (declared <= DRAIN_LIMIT) {
+        // read and drop the body first: a client still sending when the answer comes would
+        // lose it to a reset connection; the connection then stays usable
+        return request.getBody().doOnNext(DataBufferUtils::release)
+            .then(Mono.error(ApiException.payloadTooLarge(maxRequestBody)));
+      }
       return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
     }
     return DataBufferUtils.join(request.getBody(), (int) Math.min(maxRequestBody, Integer.MAX_VALUE))

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * Writes an RPC's answer as proto3 JSON (lowerCamelCase, default values omitted): 201 with
  * Location for a create (POST without {@code :verb}), 304 when the client's copy is current,
- * else 200 — with the caching headers of {@link HttpCaching}.
+ * else 200 — with the caching headers of {@link HttpCaching}. {@link #render} and
+ * {@link #send} are separate so the near cache can keep and resend rendered answers.
  */
 public class ResponseWriter {
 
@@ -35,32 +36,51 @@ public class ResponseWriter {
   }
 
   public Mono<Void> write(ServerWebExchange exchange, HttpBinding binding, Caller caller, DynamicMessage message) {
-    ServerHttpResponse response = exchange.getResponse();
-    HttpHeaders headers = response.getHeaders();
+    return send(exchange, render(exchange, binding, caller, message));
+  }
+
+  /** The answer as it will be sent, before any per-request 304 decision. */
+  public Rendered render(ServerWebExchange exchange, HttpBinding binding, Caller caller, DynamicMessage message) {
     boolean isGet = HttpMethod.GET.equals(exchange.getRequest().getMethod());
     boolean shareable = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty();
     boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
-    if (caching.apply(isGet, shareable, message, exchange.getRequest().getHeaders(), headers)) {
-      response.setStatusCode(HttpStatus.NOT_MODIFIED);
-      return response.setComplete();
-    }
-    response.setStatusCode(created ? HttpStatus.CREATED : HttpStatus.OK);
+    String etag = isGet ? HttpCaching.etagOf(message) : null;
+    URI location = null;
     FieldDescriptor id = message.getDescriptorForType().findFieldByName("id");
     if (created && id != null && !id.isRepeated() && message.hasField(id)) {
-      String location = originalPath(exchange) + "/" + UriUtils.encodePathSegment(
-          String.valueOf(message.getField(id)), StandardCharsets.UTF_8);
-      headers.setLocation(URI.create(location));
+      location = URI.create(originalPath(exchange) + "/" + UriUtils.encodePathSegment(
+          String.valueOf(message.getField(id)), StandardCharsets.UTF_8));
     }
     String json;
     try {
       json = PRINTER.print(message);
     } catch (InvalidProtocolBufferException e) {
-      return Mono.error(new IllegalStateException("cannot print " + binding.grpcMethod().getFullMethodName(), e));
+      throw new IllegalStateException("cannot print " + binding.grpcMethod().getFullMethodName(), e);
     }
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    return new Rendered(created ? HttpStatus.CREATED : HttpStatus.OK, json.getBytes(StandardCharsets.UTF_8), etag,
+        caching.cacheControl(isGet, shareable, etag != null), location);
+  }
+
+  /** Sends {@code answer}, or 304 when the request's If-None-Match names its ETag. */
+  public Mono<Void> send(ServerWebExchange exchange, Rendered answer) {
+    ServerHttpResponse response = exchange.getResponse();
+    HttpHeaders headers = response.getHeaders();
+    headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+    headers.set(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
+    if (answer.etag() != null) {
+      headers.setETag(answer.etag());
+      if (HttpCaching.matches(exchange.getRequest().getHeaders().get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+        response.setStatusCode(HttpStatus.NOT_MODIFIED);
+        return response.setComplete();
+      }
+    }
+    response.setStatusCode(answer.status());
+    if (answer.location() != null) {
+      headers.setLocation(answer.location());
+    }
     headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setContentLength(bytes.length);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    headers.setContentLength(answer.body().length);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
   }
 
   /** The path as the client sent it, before any route filter rewrote it. */

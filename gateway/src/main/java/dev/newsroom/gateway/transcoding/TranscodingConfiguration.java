@@ -2,6 +2,8 @@ package dev.newsroom.gateway.transcoding;
 
 import dev.newsroom.gateway.caching.HttpCaching;
 import dev.newsroom.gateway.ops.ClientFingerprint;
+import dev.newsroom.gateway.readpath.NearCache;
+import dev.newsroom.gateway.readpath.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,9 @@ class TranscodingConfiguration {
 
   @Bean
   GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      HttpCaching caching, TranscodingProperties properties, ClientFingerprint fingerprint) {
+      HttpCaching caching, TranscodingProperties properties, ClientFingerprint fingerprint,
+      NearCache nearCache, ViewCounter views) {
     return new GrpcTranscodingFilter(catalog, backend, new ResponseWriter(caching),
-        properties.maxRequestBody().toBytes(), fingerprint);
+        properties.maxRequestBody().toBytes(), fingerprint, nearCache, views);
   }
 }

@@ -1,5 +1,7 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.gateway.testing.TestRedis;
+import java.util.Map;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,7 +35,8 @@ final class ArticleServiceProcess implements AutoCloseable {
     final int grpcPort;
     final int httpPort;
 
-    private ArticleServiceProcess(String adminUrl, String user, String password, String database) throws Exception {
+    private ArticleServiceProcess(String adminUrl, String user, String password, String database,
+            Map<String, String> env) throws Exception {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
@@ -51,12 +54,20 @@ final class ArticleServiceProcess implements AutoCloseable {
         pb.environment().put("NEWSROOM_ARTICLE_GRPC_PORT", String.valueOf(grpcPort));
         pb.environment().put("NEWSROOM_ARTICLE_HTTP_PORT", String.valueOf(httpPort));
         pb.environment().put("NEWSROOM_ARTICLE_SCHEDULE_INTERVAL", "200ms");
+        pb.environment().put("NEWSROOM_REDIS_URL", TestRedis.url());
+        pb.environment().putAll(env);
         process = pb.start();
         awaitReady(log);
     }
 
     /** Starts article-service on a new database, or skips (fails in CI) without PostgreSQL. */
     static ArticleServiceProcess start() throws Exception {
+        TestRedis.flush();
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with extra environment (e.g. another NEWSROOM_REDIS_URL). */
+    static ArticleServiceProcess start(Map<String, String> env) throws Exception {
         String url = System.getenv("NEWSROOM_TEST_JDBC_URL");
         if (url == null || url.isBlank()) {
             String why = "NEWSROOM_TEST_JDBC_URL is not set: the end-to-end tests need the real PostgreSQL (.ci/run sets it)";
@@ -74,7 +85,7 @@ final class ArticleServiceProcess implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
-        return new ArticleServiceProcess(url, user, password, database);
+        return new ArticleServiceProcess(url, user, password, database, env);
     }
 
     String grpcAddress() {

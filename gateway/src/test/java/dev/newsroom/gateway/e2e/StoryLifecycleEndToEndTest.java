@@ -40,6 +40,7 @@ class StoryLifecycleEndToEndTest {
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry registry) {
         registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> articleService().grpcAddress());
+        registry.add("newsroom.gateway.read-path.redis.url", dev.newsroom.gateway.testing.TestRedis::url);
     }
 
     private static synchronized ArticleServiceProcess articleService() {

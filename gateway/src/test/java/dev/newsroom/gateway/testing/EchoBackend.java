@@ -152,6 +152,11 @@ public final class EchoBackend extends EchoServiceGrpc.EchoServiceImplBase {
       }
       status.addDetails(Any.pack(badRequest.build()));
     }
+    if (request.getRetryAfterMillis() > 0) {
+      long millis = request.getRetryAfterMillis();
+      status.addDetails(Any.pack(com.google.rpc.RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
+          .setSeconds(millis / 1000).setNanos((int) (millis % 1000) * 1_000_000)).build()));
+    }
     if (status.getCode() == Code.OK_VALUE) {
       reply(out, Thing.getDefaultInstance());
     } else {

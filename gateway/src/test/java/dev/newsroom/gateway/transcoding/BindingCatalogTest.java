@@ -20,7 +20,7 @@ class BindingCatalogTest {
         "GET /api/v1/articles", "GET /api/v1/articles/{id}", "GET /api/v1/articles/by-slug/{slug}",
         "POST /api/v1/articles", "PATCH /api/v1/articles/{article.id}", "POST /api/v1/articles/{id}:publish",
         "POST /api/v1/articles/{id}:unpublish", "DELETE /api/v1/articles/{id}",
-        "GET /api/v1/articles/{id}/revisions", "GET /api/v1/sections");
+        "GET /api/v1/articles/{id}/revisions", "GET /api/v1/sections", "GET /api/v1/hot");
   }
 
   @Test
