@@ -35,7 +35,7 @@ import redis.clients.jedis.RedisClient;
 class ReadPathEndToEndTest {
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
 
-    private static ArticleServiceProcess articleService;
+    private static ServiceProcess articleService;
     private static ConfigurableApplicationContext gatewayA;
     private static ConfigurableApplicationContext gatewayB;
     private static Rest a;
@@ -45,7 +45,7 @@ class ReadPathEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         TestRedis.require();
-        articleService = ArticleServiceProcess.start();
+        articleService = ServiceProcess.start();
         gatewayA = gateway();
         gatewayB = gateway();
         a = new Rest(port(gatewayA));

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
 })
 class StoryLifecycleEndToEndTest {
-    private static ArticleServiceProcess articleService;
+    private static ServiceProcess articleService;
     private static final String EDITOR = TestTokens.token("editor-7", "editor");
     private static final String MODERATOR = TestTokens.token("mod-3", "moderator");
 
@@ -43,10 +43,10 @@ class StoryLifecycleEndToEndTest {
         registry.add("newsroom.gateway.read-path.redis.url", dev.newsroom.gateway.testing.TestRedis::url);
     }
 
-    private static synchronized ArticleServiceProcess articleService() {
+    private static synchronized ServiceProcess articleService() {
         if (articleService == null) {
             try {
-                articleService = ArticleServiceProcess.start();
+                articleService = ServiceProcess.start();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

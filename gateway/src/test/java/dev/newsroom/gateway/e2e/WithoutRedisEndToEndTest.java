@@ -25,13 +25,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WithoutRedisEndToEndTest {
     private static final String EDITOR = TestTokens.token("editor-4", "editor");
 
-    private static ArticleServiceProcess articleService;
+    private static ServiceProcess articleService;
     private static ConfigurableApplicationContext gateway;
     private static Rest rest;
 
     @BeforeAll
     static void start() throws Exception {
-        articleService = ArticleServiceProcess.start(Map.of("NEWSROOM_REDIS_URL", TestRedis.CLOSED_PORT));
+        articleService = ServiceProcess.start(Map.of("NEWSROOM_REDIS_URL", TestRedis.CLOSED_PORT));
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
                 "--newsroom.gateway.jwt.secret=" + TestTokens.SECRET,

@@ -21,13 +21,22 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real article-service: its built jar started as a process of its own, on free ports,
+ * A real service (article-service, comment-service): its built jar started as a process of its own, on free ports,
  * against a database of its own on the test PostgreSQL (NEWSROOM_TEST_JDBC_URL's server).
  */
-final class ArticleServiceProcess implements AutoCloseable {
-    private static final Path JAR = Path.of("..", "article-service", "target", "article-service.jar");
+final class ServiceProcess implements AutoCloseable {
+    /** A service the tests can start: its module (and jar) name and its NEWSROOM_<PREFIX>_* keys. */
+    record Kind(String module, String prefix) {
+        static final Kind ARTICLES = new Kind("article-service", "NEWSROOM_ARTICLE");
+        static final Kind COMMENTS = new Kind("comment-service", "NEWSROOM_COMMENT");
+
+        Path jar() {
+            return Path.of("..", module, "target", module + ".jar");
+        }
+    }
 
     private final Process process;
+    private final String name;
     private final String database;
     private final String adminUrl;
     private final String user;
@@ -35,24 +44,26 @@ final class ArticleServiceProcess implements AutoCloseable {
     final int grpcPort;
     final int httpPort;
 
-    private ArticleServiceProcess(String adminUrl, String user, String password, String database,
+    private ServiceProcess(Kind kind, String adminUrl, String user, String password, String database,
             Map<String, String> env) throws Exception {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
         this.database = database;
+        this.name = kind.module();
         grpcPort = freePort();
         httpPort = freePort();
-        Path log = Path.of("target", "article-service-e2e.log");
+        Path log = Path.of("target", kind.module() + "-e2e.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-jar", JAR.toString())
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx384m", "-jar", kind.jar().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        pb.environment().put("NEWSROOM_ARTICLE_DB_URL", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
-        pb.environment().put("NEWSROOM_ARTICLE_DB_USER", user);
-        pb.environment().put("NEWSROOM_ARTICLE_DB_PASSWORD", password);
-        pb.environment().put("NEWSROOM_ARTICLE_GRPC_PORT", String.valueOf(grpcPort));
-        pb.environment().put("NEWSROOM_ARTICLE_HTTP_PORT", String.valueOf(httpPort));
+        String p = kind.prefix();
+        pb.environment().put(p + "_DB_URL", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
+        pb.environment().put(p + "_DB_USER", user);
+        pb.environment().put(p + "_DB_PASSWORD", password);
+        pb.environment().put(p + "_GRPC_PORT", String.valueOf(grpcPort));
+        pb.environment().put(p + "_HTTP_PORT", String.valueOf(httpPort));
         pb.environment().put("NEWSROOM_ARTICLE_SCHEDULE_INTERVAL", "200ms");
         pb.environment().put("NEWSROOM_REDIS_URL", TestRedis.url());
         pb.environment().putAll(env);
@@ -61,13 +72,22 @@ final class ArticleServiceProcess implements AutoCloseable {
     }
 
     /** Starts article-service on a new database, or skips (fails in CI) without PostgreSQL. */
-    static ArticleServiceProcess start() throws Exception {
+    static ServiceProcess start() throws Exception {
         TestRedis.flush();
         return start(Map.of());
     }
 
     /** As {@link #start()}, with extra environment (e.g. another NEWSROOM_REDIS_URL). */
-    static ArticleServiceProcess start(Map<String, String> env) throws Exception {
+    static ServiceProcess start(Map<String, String> env) throws Exception {
+        return start(Kind.ARTICLES, env);
+    }
+
+    /** comment-service on a new database, asking the given article-service about stories. */
+    static ServiceProcess startComments(ServiceProcess articles) throws Exception {
+        return start(Kind.COMMENTS, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress()));
+    }
+
+    private static ServiceProcess start(Kind kind, Map<String, String> env) throws Exception {
         String url = System.getenv("NEWSROOM_TEST_JDBC_URL");
         if (url == null || url.isBlank()) {
             String why = "NEWSROOM_TEST_JDBC_URL is not set: the end-to-end tests need the real PostgreSQL (.ci/run sets it)";
@@ -76,8 +96,8 @@ final class ArticleServiceProcess implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
-        if (!Files.isRegularFile(JAR)) {
-            Assertions.fail(JAR + " is missing: build the reactor (./mvnw verify builds article-service before the gateway)");
+        if (!Files.isRegularFile(kind.jar())) {
+            Assertions.fail(kind.jar() + " is missing: build the reactor (./mvnw verify builds the services before the gateway)");
         }
         String user = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_USER", "postgres");
         String password = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_PASSWORD", "");
@@ -85,7 +105,7 @@ final class ArticleServiceProcess implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
-        return new ArticleServiceProcess(url, user, password, database, env);
+        return new ServiceProcess(kind, url, user, password, database, env);
     }
 
     String grpcAddress() {
@@ -97,7 +117,7 @@ final class ArticleServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                Assertions.fail("article-service exited with " + process.exitValue() + ":\n" + tail(log));
+                Assertions.fail(name + " exited with " + process.exitValue() + ":\n" + tail(log));
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz")).build(),
@@ -110,7 +130,7 @@ final class ArticleServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        Assertions.fail("article-service was not ready within 90 s:\n" + tail(log));
+        Assertions.fail(name + " was not ready within 90 s:\n" + tail(log));
     }
 
     private static String tail(Path log) throws IOException {
