@@ -28,7 +28,10 @@ public class OpsFactory {
     @Named("article-service")
     @Bean(preDestroy = "shutdownNow")
     ManagedChannel articleService(SearchConfig config) {
-        return ManagedChannelBuilder.forTarget(config.getArticleServiceAddress()).usePlaintext().build();
+        String address = config.getArticleServiceAddress();
+        // a bare host:port is a DNS name, never a URI whose "scheme" is the host name
+        String target = address.contains("://") || address.startsWith("dns:") ? address : "dns:///" + address;
+        return ManagedChannelBuilder.forTarget(target).usePlaintext().build();
     }
 
     @Singleton
