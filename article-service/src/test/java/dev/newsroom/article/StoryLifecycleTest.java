@@ -1,7 +1,6 @@
 package dev.newsroom.article;
 
 import static dev.newsroom.article.support.Stories.create;
-import static dev.newsroom.article.support.Stories.createPublished;
 import static dev.newsroom.article.support.Stories.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -201,10 +200,5 @@ class StoryLifecycleTest extends ArticleServiceTest {
     static void assertStatus(Runnable call, Status.Code code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(code));
-    }
-
-    @SuppressWarnings("unused")
-    private static Article published(String headline) {
-        return createPublished(editor, headline);
     }
 }

@@ -14,6 +14,7 @@ public class Sections {
     private final SectionStore store;
     private final TransactionOperations<Connection> tx;
     private volatile List<SectionStore.Section> all;
+    private volatile Set<String> ids;
 
     public Sections(SectionStore store, TransactionOperations<Connection> tx) {
         this.store = store;
@@ -24,14 +25,17 @@ public class Sections {
         List<SectionStore.Section> cached = all;
         if (cached == null) {
             cached = tx.executeRead(status -> store.all());
+            Set<String> known = new LinkedHashSet<>();
+            cached.forEach(s -> known.add(s.id()));
+            ids = java.util.Collections.unmodifiableSet(known);
             all = cached;
         }
         return cached;
     }
 
+    /** The section ids, checked on every editorial write. */
     public Set<String> ids() {
-        Set<String> ids = new LinkedHashSet<>();
-        all().forEach(s -> ids.add(s.id()));
+        all();
         return ids;
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.errors;
 
 import dev.newsroom.gateway.ops.RequestContext;
+import dev.newsroom.gateway.transcoding.GrpcTranscodingFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,19 +43,14 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setCacheControl("no-store");
     error.headers().forEach(headers::set);
-    if (error.code() == 413 && !drained(exchange)) {
+    if (error.code() == 413
+        && !GrpcTranscodingFilter.drainsBeforeAnswering(exchange.getRequest().getHeaders().getContentLength())) {
       // the rest of the oversized body is still on the wire: end this connection rather than
       // read it as the next request
       headers.set(HttpHeaders.CONNECTION, "close");
     }
     DataBuffer body = response.bufferFactory().wrap(error.toJson().getBytes(StandardCharsets.UTF_8));
     return response.writeWith(Mono.just(body));
-  }
-
-  /** A 413 for a declared length the filter drained (see GrpcTranscodingFilter) keeps the connection. */
-  private static boolean drained(ServerWebExchange exchange) {
-    long declared = exchange.getRequest().getHeaders().getContentLength();
-    return declared > 0 && declared <= 16L * 1024 * 1024;
   }
 
   private static void logFailure(ServerWebExchange exchange, Throwable failure, ApiError error) {

@@ -62,6 +62,11 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   private final long maxRequestBody;
   /** Declared bodies up to this size are drained before the 413; larger ones close the connection. */
   private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+  /** Whether a too-large body of this declared length is read and dropped before the 413 is sent. */
+  public static boolean drainsBeforeAnswering(long declaredLength) {
+    return declaredLength > 0 && declaredLength <= DRAIN_LIMIT;
+  }
   private final ClientFingerprint fingerprint;
   private final NearCache nearCache;
   private final ViewCounter views;
@@ -167,7 +172,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     }
     long declared = request.getHeaders().getContentLength();
     if (declared > maxRequestBody) {
-      if (declared <= DRAIN_LIMIT) {
+      if (drainsBeforeAnswering(declared)) {
         // read and drop the body first: a client still sending when the answer comes would
         // lose it to a reset connection; the connection then stays usable
         return request.getBody().doOnNext(DataBufferUtils::release)
