@@ -5,11 +5,14 @@ import dev.newsroom.search.analysis.Fields;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -21,10 +24,18 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * Marks the matches of a query in headline and passages. The text is HTML-escaped first
  * ({@link DefaultPassageFormatter} with escaping), then matches are wrapped in
  * {@code <mark>}: a story's text can never inject markup into a result page.
+ *
+ * <p>Offsets come from the postings (no re-analysis), the text from the stored documents the
+ * caller has already read (stored fields are decompressed once per hit, not once per field
+ * group), and headline, lead and body are marked in one pass.
  */
 public final class Highlighter {
     static final String OPEN = "<mark>";
     static final String CLOSE = "</mark>";
+
+    /** One hit's marks: the headline (empty when it has no match) and up to N passages of lead and body. */
+    public record Marked(String headline, List<String> snippets) {
+    }
 
     private final Analyzers indexAnalyzers;
     private final int snippets;
@@ -36,65 +47,95 @@ public final class Highlighter {
         this.snippetLength = snippetLength;
     }
 
-    /** Marked headline per doc (empty when it has no match). */
-    String[] headlines(IndexSearcher searcher, Query query, int[] docs, Collection<String> languages) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, indexAnalyzers)
-                .withFormatter(formatter())
-                .withBreakIterator(WholeBreakIterator::new)
-                .withMaxNoHighlightPassages(0)
-                .build();
-        String[] result = new String[docs.length];
-        Arrays.fill(result, "");
-        merge(h.highlightFields(fields(Fields.HEADLINE, languages), query, docs, repeat(1, languages.size())), result);
-        return result;
-    }
-
-    /** Up to {@code snippets} marked passages of lead and body per doc. */
-    List<List<String>> snippets(IndexSearcher searcher, Query query, int[] docs, Collection<String> languages) throws IOException {
-        UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, indexAnalyzers)
-                .withFormatter(formatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), snippetLength, 0.5f))
-                .withMaxNoHighlightPassages(0)
-                .build();
-        List<String> fields = new ArrayList<>();
-        fields.addAll(List.of(fields(Fields.LEAD, languages)));
-        fields.addAll(List.of(fields(Fields.BODY, languages)));
-        Map<String, String[]> marked = h.highlightFields(fields.toArray(String[]::new), query, docs, repeat(snippets, fields.size()));
-        List<List<String>> result = new ArrayList<>();
+    /**
+     * @param docs   the hits' doc ids
+     * @param stored their stored documents, in the same order
+     */
+    Marked[] mark(IndexSearcher searcher, Query query, int[] docs, Document[] stored, Collection<String> languages) throws IOException {
+        FieldInfos infos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+        List<String> headlineFields = present(infos, Fields.HEADLINE, languages);
+        List<String> passageFields = new ArrayList<>(present(infos, Fields.LEAD, languages));
+        passageFields.addAll(present(infos, Fields.BODY, languages));
+        List<String> fields = new ArrayList<>(headlineFields);
+        fields.addAll(passageFields);
+        Marked[] result = new Marked[docs.length];
+        if (fields.isEmpty() || docs.length == 0) {
+            java.util.Arrays.fill(result, new Marked("", List.of()));
+            return result;
+        }
+        Map<Integer, Document> byDoc = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
+            byDoc.put(docs[i], stored[i]);
+        }
+        int[] maxPassages = fields.stream().mapToInt(f -> headlineFields.contains(f) ? 1 : snippets).toArray();
+        Map<String, String[]> marked = new StoredTextHighlighter(searcher, infos, byDoc, headlineFields)
+                .highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
+        for (int i = 0; i < docs.length; i++) {
+            String headline = "";
+            for (String field : headlineFields) {
+                String text = marked.get(field)[i];
+                if (headline.isEmpty() && text != null) {
+                    headline = text;
+                }
+            }
             List<String> passages = new ArrayList<>();
-            for (String field : fields) {
+            for (String field : passageFields) {
                 String text = marked.get(field)[i];
                 if (text != null && !text.isEmpty() && passages.size() < snippets) {
                     passages.add(text);
                 }
             }
-            result.add(passages);
+            result[i] = new Marked(headline, passages);
         }
         return result;
     }
 
-    private static DefaultPassageFormatter formatter() {
-        return new DefaultPassageFormatter(OPEN, CLOSE, " … ", true);
+    /** The text fields of {@code part} in these languages that some story in the index has. */
+    private static List<String> present(FieldInfos infos, String part, Collection<String> languages) {
+        return languages.stream().map(l -> Fields.text(part, l)).filter(f -> infos.fieldInfo(f) != null).toList();
     }
 
-    private static void merge(Map<String, String[]> marked, String[] into) {
-        for (String[] values : marked.values()) {
-            for (int i = 0; i < into.length; i++) {
-                if (values[i] != null && !values[i].isEmpty() && into[i].isEmpty()) {
-                    into[i] = values[i];
-                }
-            }
+    /** The unified highlighter reading the already loaded documents, a whole-headline or sentence break per field. */
+    private final class StoredTextHighlighter extends UnifiedHighlighter {
+        private final FieldInfos infos;
+        private final Map<Integer, Document> byDoc;
+        private final List<String> headlineFields;
+
+        StoredTextHighlighter(IndexSearcher searcher, FieldInfos infos, Map<Integer, Document> byDoc, List<String> headlineFields) {
+            super(UnifiedHighlighter.builder(searcher, indexAnalyzers)
+                    .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
+                    .withMaxNoHighlightPassages(0)
+                    .withWeightMatches(false));
+            this.infos = infos;
+            this.byDoc = byDoc;
+            this.headlineFields = headlineFields;
         }
-    }
 
-    private static String[] fields(String part, Collection<String> languages) {
-        return languages.stream().map(l -> Fields.text(part, l)).toArray(String[]::new);
-    }
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return headlineFields.contains(field)
+                    ? new WholeBreakIterator()
+                    : LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(), snippetLength, 0.5f);
+        }
 
-    private static int[] repeat(int value, int times) {
-        int[] a = new int[times];
-        Arrays.fill(a, value);
-        return a;
+        @Override
+        protected FieldInfo getFieldInfo(String field) {
+            return infos.fieldInfo(field);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                Document stored = byDoc.get(doc);
+                CharSequence[] perField = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = stored == null ? null : stored.get(fields[f]);
+                    perField[f] = value == null ? "" : value;
+                }
+                values.add(perField);
+            }
+            return values;
+        }
     }
 }

@@ -4,8 +4,10 @@ import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -42,9 +44,11 @@ public final class RelatedStories {
         mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
         Query like = mlt.like(found[0].doc);
         Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
+        ScoreDoc[] similar = searcher.search(query, max).scoreDocs;
+        Document[] stored = StoredDocuments.read(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
         List<StoryHit> hits = new ArrayList<>();
-        for (ScoreDoc d : searcher.search(query, max).scoreDocs) {
-            hits.add(StoryHit.of(searcher.storedFields().document(d.doc), d.score, "", List.of()));
+        for (int i = 0; i < similar.length; i++) {
+            hits.add(StoryHit.of(stored[i], similar[i].score, "", List.of()));
         }
         return Optional.of(hits);
     }

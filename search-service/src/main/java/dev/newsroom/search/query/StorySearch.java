@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -19,6 +20,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -94,8 +96,20 @@ public final class StorySearch {
         FieldDoc after = r.pageToken().isBlank() ? null : PageToken.decode(r.pageToken(), r.byDate()).fieldDoc();
         Sort sort = r.byDate() ? BY_DATE : BY_RELEVANCE;
         // one extra hit tells whether there is a next page
-        TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE));
-        Map<String, Long> facets = searcher.search(facetQuery, new SectionCounts());
+        TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
+        TopFieldDocs top;
+        Map<String, Long> facets;
+        if (query == facetQuery) {
+            // no section filter: the page and the section counts in one pass over the matches
+            Object[] both = searcher.search(query, new MultiCollectorManager(topManager, new SectionCounts()));
+            top = (TopFieldDocs) both[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Long> counts = (Map<String, Long>) both[1];
+            facets = counts;
+        } else {
+            top = searcher.search(query, topManager);
+            facets = searcher.search(facetQuery, new SectionCounts());
+        }
 
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
         String next = top.scoreDocs.length > size ? PageToken.after(r.byDate(), (FieldDoc) page[page.length - 1]).encode() : "";
@@ -104,13 +118,13 @@ public final class StorySearch {
 
     private List<StoryHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, Collection<String> languages) throws IOException {
         int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        String[] headlines = highlighter.headlines(searcher, text, docs, languages);
-        List<List<String>> snippets = highlighter.snippets(searcher, text, docs, languages);
+        Document[] stored = StoredDocuments.read(searcher, docs);
+        Highlighter.Marked[] marks = highlighter.mark(searcher, text, docs, stored, languages);
         List<StoryHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             FieldDoc fd = (FieldDoc) page[i];
             float score = fd.fields[0] instanceof Float f ? f : 0f;
-            hits.add(StoryHit.of(searcher.storedFields().document(docs[i]), score, headlines[i], snippets.get(i)));
+            hits.add(StoryHit.of(stored[i], score, marks[i].headline(), marks[i].snippets()));
         }
         return hits;
     }

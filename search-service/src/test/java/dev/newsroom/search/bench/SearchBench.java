@@ -2,46 +2,38 @@ package dev.newsroom.search.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.search.v1.SearchRequest;
-import dev.newsroom.search.analysis.Analyzers;
+import dev.newsroom.proto.search.v1.SearchServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import dev.newsroom.search.index.LiveIndex;
 import dev.newsroom.search.index.SearchConfig;
-import dev.newsroom.search.index.StoryDocument;
 import dev.newsroom.search.query.StorySearch;
 import dev.newsroom.search.support.ArticleServiceProcess;
 import dev.newsroom.search.support.Desk;
-import dev.newsroom.search.support.RunningSearchService;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -69,20 +61,46 @@ public final class SearchBench {
         List<JsonObject> stories = readReuters(reuters, limit);
         String reuse = System.getProperty("newsroom.bench.index", "");
         if (!reuse.isEmpty()) {
-            // (c) only, on the index an earlier run built (its feed source is gone: the follower just retries)
-            try (RunningSearchService search = new RunningSearchService(Path.of(reuse), "127.0.0.1:1", Map.of())) {
+            // (c) only, on the index an earlier run built (no feed source: the follower just retries)
+            try (SearchServiceProcess search = SearchServiceProcess.start(Path.of(reuse), "127.0.0.1:1")) {
                 latency(stories, search, Path.of(reuse));
             }
             System.exit(0);
         }
         try (ArticleServiceProcess articleService = ArticleServiceProcess.start()) {
             Path indexDir = Files.createTempDirectory("search-bench");
-            try (RunningSearchService search = new RunningSearchService(indexDir, articleService.grpcAddress(), Map.of())) {
+            try (SearchServiceProcess search = SearchServiceProcess.start(indexDir, articleService.grpcAddress())) {
                 feed(stories, articleService, search);
                 latency(stories, search, indexDir);
             }
+            System.out.println("the index stays in " + indexDir + " (BENCH_INDEX=" + indexDir + " reruns (c) on it)");
         }
         System.exit(0);
+    }
+
+    /** search-service's jar as its own process on {@code indexDir}, and a gRPC channel to it. */
+    private record SearchServiceProcess(JarProcess process, int grpcPort, ManagedChannel channel) implements AutoCloseable {
+        static SearchServiceProcess start(Path indexDir, String articleService) throws Exception {
+            int grpc = JarProcess.freePort();
+            int http = JarProcess.freePort();
+            JarProcess process = JarProcess.start("search-service", Path.of("target", "search-service.jar"), "1g", Map.of(
+                    "NEWSROOM_SEARCH_INDEX_DIR", indexDir.toString(),
+                    "NEWSROOM_ARTICLE_SERVICE_ADDRESS", articleService,
+                    "NEWSROOM_SEARCH_GRPC_PORT", String.valueOf(grpc),
+                    "NEWSROOM_SEARCH_HTTP_PORT", String.valueOf(http),
+                    "NEWSROOM_SEARCH_RECONNECT_MAX", "1s"), "http://127.0.0.1:" + http + "/healthz");
+            return new SearchServiceProcess(process, grpc, ManagedChannelBuilder.forAddress("127.0.0.1", grpc).usePlaintext().build());
+        }
+
+        SearchServiceGrpc.SearchServiceBlockingStub search() {
+            return SearchServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            process.close();
+        }
     }
 
     private static List<JsonObject> readReuters(Path file, int limit) throws Exception {
@@ -100,7 +118,7 @@ public final class SearchBench {
     }
 
     /** (b) publish through article-service's gRPC API, 4 editors in parallel; wait until the last is searchable. */
-    private static void feed(List<JsonObject> stories, ArticleServiceProcess articleService, RunningSearchService search) throws Exception {
+    private static void feed(List<JsonObject> stories, ArticleServiceProcess articleService, SearchServiceProcess search) throws Exception {
         int editors = 4;
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(editors);
@@ -136,34 +154,50 @@ public final class SearchBench {
                 (searchable - start) / 1e9, stories.size() / ((searchable - start) / 1e9));
     }
 
-    /** (c) the same 1,000 queries through the gateway (HTTP → gRPC → service) and on a plain IndexSearcher in this JVM. */
-    private static void latency(List<JsonObject> stories, RunningSearchService search, Path indexDir) throws Exception {
+    /**
+     * (c) the same 1,000 queries on a plain IndexSearcher in this JVM, and through the gateway
+     * (HTTP → gRPC → search-service, each its own process); between them, for where the time
+     * goes, the service's whole answer computed in this JVM and the gRPC call alone.
+     */
+    private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir) throws Exception {
         List<String> queries = queries(stories, 1000);
-        SearchConfig config = new SearchConfig();
-        StorySearch storySearch = new StorySearch(config, Clock.systemUTC());
+        StorySearch storySearch = new StorySearch(new SearchConfig(), Clock.systemUTC());
         String live = Files.readString(indexDir.resolve("CURRENT")).strip();
         long[] direct;
+        long[] wholeAnswer;
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(LiveIndex.SIMILARITY);
             direct = time(queries, q -> searcher.search(storySearch.textQuery(request(q)), 20));
+            wholeAnswer = time(queries, q -> storySearch.search(searcher, request(q)));
         }
-        try (GatewayProcess gateway = GatewayProcess.start("127.0.0.1:" + search.grpcPort)) {
-            if (gateway == null) {
-                return;
-            }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            long[] viaGateway = time(queries, q -> {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/search?q="
-                        + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(r.statusCode() + " " + r.body());
-                }
-                return r;
-            });
-            System.out.printf("(c) 1,000 queries, sequential after 200 warm-up: in-process Lucene p50 %.2f ms p99 %.2f ms;"
-                            + " through the gateway p50 %.2f ms p99 %.2f ms; p50 ratio %.1fx (target <= 3x)%n",
-                    pct(direct, 50), pct(direct, 99), pct(viaGateway, 50), pct(viaGateway, 99), pct(viaGateway, 50) / pct(direct, 50));
+        long[] grpc = time(queries, q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()));
+        int port = JarProcess.freePort();
+        long[] viaGateway;
+        try (JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
+                "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
+                "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
+                "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz")) {
+            viaGateway = time(queries, q -> get("http://127.0.0.1:" + port + "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+        }
+        System.out.printf("(c) 1,000 queries, sequential, after a warm-up pass over the same queries (p50 / p99 ms):%n"
+                        + "    in-process Lucene, top 20 of the text query    %6.2f / %6.2f%n"
+                        + "    in-process, the service's whole answer          %6.2f / %6.2f   (totals, section counts, 20 highlighted hits)%n"
+                        + "    search-service over gRPC                        %6.2f / %6.2f%n"
+                        + "    through the gateway (HTTP/1.1 keep-alive)       %6.2f / %6.2f%n"
+                        + "    p50 ratio gateway / in-process Lucene: %.1fx (target <= 3x); gateway / whole answer in-process: %.1fx%n",
+                pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
+                pct(viaGateway, 50), pct(viaGateway, 99), pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50));
+    }
+
+    /** One GET on a kept-alive connection (HttpURLConnection reuses it once the body is read). */
+    private static byte[] get(String url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        if (c.getResponseCode() != 200) {
+            throw new IllegalStateException(c.getResponseCode() + " from " + url);
+        }
+        try (InputStream in = c.getInputStream()) {
+            return in.readAllBytes();
         }
     }
 
@@ -176,8 +210,8 @@ public final class SearchBench {
     }
 
     private static long[] time(List<String> queries, Call call) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            call.run(queries.get(i % queries.size()));
+        for (String q : queries) {   // warm-up: the JIT compiles the whole path first
+            call.run(q);
         }
         long[] nanos = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
