@@ -1,8 +1,6 @@
 package dev.newsroom.gateway.ops;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,22 +34,32 @@ public class RequestContextFilter implements WebFilter {
     ServerHttpRequest request = exchange.getRequest();
     String clientId = request.getHeaders().getFirst(REQUEST_ID_HEADER);
     String requestId = clientId != null && SANE_REQUEST_ID.matcher(clientId).matches()
-        ? clientId : UUID.randomUUID().toString();
+        ? clientId : TraceParent.randomHex(16);
     TraceParent trace = TraceParent.continueOrStart(request.getHeaders().getFirst(TRACEPARENT_HEADER));
     exchange.getAttributes().put(RequestContext.ATTRIBUTE, new RequestContext(requestId, trace));
     exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
 
-    ServerHttpRequest cleaned = request.mutate().headers(headers -> {
-      List<String> names = List.copyOf(headers.headerNames());
-      for (String name : names) {
-        if (name.toLowerCase(Locale.ROOT).startsWith("x-newsroom-")) {
-          headers.remove(name);
+    ServerWebExchange next = exchange;
+    if (request.getHeaders().headerNames().stream().anyMatch(RequestContextFilter::isAsserted)) {
+      ServerHttpRequest cleaned = request.mutate().headers(headers -> {
+        for (String name : List.copyOf(headers.headerNames())) {
+          if (isAsserted(name)) {
+            headers.remove(name);
+          }
         }
-      }
-    }).build();
-    ServerWebExchange next = exchange.mutate().request(cleaned).build();
-    next.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> logAccess(next, start)));
+      }).build();
+      next = exchange.mutate().request(cleaned).build();
+    }
+    ServerWebExchange exchangeForLog = next;
+    if (accessLog.isInfoEnabled()) {
+      next.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> logAccess(exchangeForLog, start)));
+    }
     return chain.filter(next);
+  }
+
+  /** Headers only the gateway may set: identity and client fingerprint for the services. */
+  private static boolean isAsserted(String name) {
+    return name.regionMatches(true, 0, "x-newsroom-", 0, 11);
   }
 
   private static void logAccess(ServerWebExchange exchange, long start) {

@@ -1,7 +1,7 @@
 package dev.newsroom.gateway.ops;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +12,6 @@ public record TraceParent(String traceId, String spanId, String flags) {
 
   private static final Pattern FORMAT =
       Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The context to forward: continues {@code header} when it is valid, else a fresh trace. */
   public static TraceParent continueOrStart(String header) {
@@ -35,10 +34,15 @@ public record TraceParent(String traceId, String spanId, String flags) {
     return hex.chars().allMatch(c -> c == '0');
   }
 
-  private static String randomHex(int bytes) {
+  /**
+   * Random, never all zero. Trace and span ids need uniqueness, not secrecy (W3C Trace Context
+   * asks for randomness, not a cryptographic source): ThreadLocalRandom, not SecureRandom, whose
+   * shared /dev/urandom reader was a lock every request took.
+   */
+  static String randomHex(int bytes) {
     byte[] buffer = new byte[bytes];
     do {
-      RANDOM.nextBytes(buffer);
+      ThreadLocalRandom.current().nextBytes(buffer);
     } while (isZero(HexFormat.of().formatHex(buffer)));
     return HexFormat.of().formatHex(buffer);
   }

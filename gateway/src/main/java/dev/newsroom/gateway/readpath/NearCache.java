@@ -20,8 +20,16 @@ import reactor.core.publisher.Mono;
  */
 public class NearCache {
 
-  /** One cached answer; {@code story} is null for lists (evicted by every change). */
-  public record Entry(Rendered response, StoryRef story) {}
+  /**
+   * One cached answer; {@code story} is null for lists (evicted by every change); {@code rpc}
+   * is the method that produced it (view counting on hits).
+   */
+  public record Entry(Rendered response, StoryRef story, String rpc) {}
+
+  /** The cache key of a request: the path and query exactly as the client sent them. */
+  public static String key(java.net.URI uri) {
+    return uri.getRawPath() + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery());
+  }
 
   private final boolean enabled;
   private final Set<String> rpcs;
@@ -55,6 +63,18 @@ public class NearCache {
   public Entry get(String key) {
     Entry entry = entries.getIfPresent(key);
     (entry != null ? hits : misses).increment();
+    return entry;
+  }
+
+  /** Like {@link #get} for a lookup whose miss is looked up again later: counts hits only. */
+  public Entry hit(String key) {
+    if (!enabled) {
+      return null;
+    }
+    Entry entry = entries.getIfPresent(key);
+    if (entry != null) {
+      hits.increment();
+    }
     return entry;
   }
 

@@ -1,5 +1,7 @@
 package dev.newsroom.gateway.readpath;
 
+import dev.newsroom.gateway.ops.ClientFingerprint;
+import dev.newsroom.gateway.transcoding.ResponseWriter;
 import dev.newsroom.readpath.GuardedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +26,12 @@ public class ReadPathConfiguration {
   @Bean
   NearCache nearCache(ReadPathProperties properties, MeterRegistry meters) {
     return new NearCache(properties.nearCache(), meters);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "newsroom.gateway.read-path.near-cache.fast-path", matchIfMissing = true)
+  NearCacheFastPath nearCacheFastPath(NearCache cache, ViewCounter views, ClientFingerprint fingerprint, ResponseWriter responses) {
+    return new NearCacheFastPath(cache, views, fingerprint, responses);
   }
 
   @Bean

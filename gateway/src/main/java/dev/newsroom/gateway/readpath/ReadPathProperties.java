@@ -13,7 +13,7 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
 
   public ReadPathProperties {
     redis = redis == null ? new Redis(null, null, 0, null, null) : redis;
-    nearCache = nearCache == null ? new NearCache(true, 0, null, null, null) : nearCache;
+    nearCache = nearCache == null ? new NearCache(true, null, 0, null, null, null) : nearCache;
     views = views == null ? new Views(true, null, null, null, 0, 0, null) : views;
   }
 
@@ -27,8 +27,10 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
     }
   }
 
-  public record NearCache(boolean enabled, long maxEntries, Duration itemTtl, Duration listTtl, List<String> rpcs) {
+  /** @param fastPath answer hits before route matching ({@link NearCacheFastPath}); default true */
+  public record NearCache(boolean enabled, Boolean fastPath, long maxEntries, Duration itemTtl, Duration listTtl, List<String> rpcs) {
     public NearCache {
+      fastPath = fastPath == null || fastPath;
       maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
       itemTtl = itemTtl == null ? Duration.ofSeconds(30) : itemTtl;
       listTtl = listTtl == null ? Duration.ofSeconds(3) : listTtl;

@@ -111,7 +111,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     String rpc = binding.grpcMethod().getFullMethodName();
     boolean isGet = binding.httpMethod().equals("GET");
     String cacheKey = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty() && nearCache.caches(rpc)
-        ? url.getRawPath() + "?" + (url.getRawQuery() == null ? "" : url.getRawQuery()) : null;
+        ? NearCache.key(exchange.getRequest().getURI()) : null;
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
     Mono<DynamicMessage> call = readBody(exchange.getRequest(), binding)
         .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body))
@@ -124,7 +124,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
         return responses.send(exchange, hit.response());
       }
       return nearCache.load(cacheKey, () -> call.map(response ->
-              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response))))
+              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response), rpc)))
           // a shared load completes on the first caller's loop; every waiter goes back to its own
           .publishOn(connectionLoop(exchange))
           .flatMap(entry -> {

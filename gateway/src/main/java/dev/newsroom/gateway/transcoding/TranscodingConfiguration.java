@@ -33,10 +33,15 @@ class TranscodingConfiguration {
   }
 
   @Bean
+  ResponseWriter responseWriter(HttpCaching caching) {
+    return new ResponseWriter(caching);
+  }
+
+  @Bean
   GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      HttpCaching caching, TranscodingProperties properties, ClientFingerprint fingerprint,
+      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint,
       NearCache nearCache, ViewCounter views) {
-    return new GrpcTranscodingFilter(catalog, backend, new ResponseWriter(caching),
+    return new GrpcTranscodingFilter(catalog, backend, responses,
         properties.maxRequestBody().toBytes(), fingerprint, nearCache, views);
   }
 }
