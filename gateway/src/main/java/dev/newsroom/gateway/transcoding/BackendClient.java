@@ -11,6 +11,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +38,14 @@ public class BackendClient {
   /**
    * @param service the route id, e.g. {@code article-service} (the metrics' {@code service} tag)
    * @param authority {@code host:port} of the backend
+   * @param loop the event loop of the client's connection (its channel is used), or null
    */
-  public Mono<DynamicMessage> call(String service, String authority, HttpBinding binding,
+  public Mono<DynamicMessage> call(String service, String authority, EventLoop loop, HttpBinding binding,
       DynamicMessage request, Metadata headers) {
     return Mono.create(sink -> {
       Timer.Sample sample = Timer.start(meters);
       Channel channel = ClientInterceptors.intercept(
-          channels.channel(authority), MetadataUtils.newAttachHeadersInterceptor(headers));
+          channels.channel(authority, loop), MetadataUtils.newAttachHeadersInterceptor(headers));
       ClientCall<DynamicMessage, DynamicMessage> call = channel.newCall(binding.grpcMethod(),
           CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
       sink.onCancel(() -> call.cancel("the HTTP client went away", null));

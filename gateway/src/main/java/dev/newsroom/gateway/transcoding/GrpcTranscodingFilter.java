@@ -31,7 +31,6 @@ import org.springframework.web.server.ServerWebExchange;
 import io.netty.channel.EventLoop;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.ChannelOperations;
 
@@ -113,20 +112,19 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     String cacheKey = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty() && nearCache.caches(rpc)
         ? NearCache.key(exchange.getRequest().getURI()) : null;
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
+    EventLoop loop = connectionLoop(exchange);
     Mono<DynamicMessage> call = readBody(exchange.getRequest(), binding)
         .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body))
-        .flatMap(request -> backend.call(service, authority, binding, request, metadata(exchange, caller))
-            .publishOn(connectionLoop(exchange)));
+        .flatMap(request -> onLoop(backend.call(service, authority, loop, binding, request, metadata(exchange, caller)), loop));
     if (cacheKey != null) {
       NearCache.Entry hit = nearCache.get(cacheKey);
       if (hit != null) {
         countView(exchange, rpc, hit.story(), caller);
         return responses.send(exchange, hit.response());
       }
-      return nearCache.load(cacheKey, () -> call.map(response ->
-              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response), rpc)))
-          // a shared load completes on the first caller's loop; every waiter goes back to its own
-          .publishOn(connectionLoop(exchange))
+      // a shared load completes on the first caller's loop; every waiter goes back to its own
+      return onLoop(nearCache.load(cacheKey, () -> call.map(response ->
+              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response), rpc))), loop)
           .flatMap(entry -> {
             countView(exchange, rpc, entry.story(), caller);
             return responses.send(exchange, entry.response());
@@ -146,17 +144,27 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
         });
   }
 
-  /**
-   * The event loop of the client's connection: answers arrive on a gRPC thread, and a keep-alive
-   * connection whose responses are written from two threads (a near-cache hit on its own loop,
-   * a miss from the gRPC thread) was seen to lose a response under load.
-   */
-  private static Scheduler connectionLoop(ServerWebExchange exchange) {
+  /** The event loop of the client's connection, or null when the request is not on one (tests). */
+  private static EventLoop connectionLoop(ServerWebExchange exchange) {
     if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof ChannelOperations<?, ?> ops) {
-      EventLoop loop = ops.channel().eventLoop();
-      return Schedulers.fromExecutor(loop);
+      return ops.channel().eventLoop();
     }
-    return Schedulers.immediate();
+    return null;
+  }
+
+  /**
+   * {@code answer}'s signals on {@code loop}: a keep-alive connection whose responses are written
+   * from two threads (a near-cache hit on its own loop, a miss from another thread) was seen to
+   * lose a response under load. Calls on the connection's own channel answer on the loop
+   * already; only a shared load or a call that could not use it moves over.
+   */
+  private static <T> Mono<T> onLoop(Mono<T> answer, EventLoop loop) {
+    if (loop == null) {
+      return answer;
+    }
+    return answer.materialize()
+        .flatMap(signal -> loop.inEventLoop() ? Mono.just(signal) : Mono.just(signal).publishOn(Schedulers.fromExecutor(loop)))
+        .dematerialize();
   }
 
   private void countView(ServerWebExchange exchange, String rpc, StoryRef story, Caller caller) {
