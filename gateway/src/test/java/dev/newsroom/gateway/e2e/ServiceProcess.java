@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real service (article-service, comment-service): its built jar started as a process of its own, on free ports,
- * against a database of its own on the test PostgreSQL (NEWSROOM_TEST_JDBC_URL's server).
+ * A real service (article-service, comment-service, search-service): its built jar started as a process of its own,
+ * on free ports, against a database of its own on the test PostgreSQL (NEWSROOM_TEST_JDBC_URL's server) or, for
+ * search-service, an index directory of its own.
  */
 final class ServiceProcess implements AutoCloseable {
-    /** A service the tests can start: its module (and jar) name and its NEWSROOM_<PREFIX>_* keys. */
-    record Kind(String module, String prefix) {
-        static final Kind ARTICLES = new Kind("article-service", "NEWSROOM_ARTICLE");
-        static final Kind COMMENTS = new Kind("comment-service", "NEWSROOM_COMMENT");
+    /** A service the tests can start: its module (and jar) name, its NEWSROOM_<PREFIX>_* keys, whether it has a database. */
+    record Kind(String module, String prefix, boolean database) {
+        static final Kind ARTICLES = new Kind("article-service", "NEWSROOM_ARTICLE", true);
+        static final Kind COMMENTS = new Kind("comment-service", "NEWSROOM_COMMENT", true);
+        static final Kind SEARCH = new Kind("search-service", "NEWSROOM_SEARCH", false);
 
         Path jar() {
             return Path.of("..", module, "target", module + ".jar");
@@ -41,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String adminUrl;
     private final String user;
     private final String password;
+    private Path indexDir;
     final int grpcPort;
     final int httpPort;
 
@@ -59,9 +62,14 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         String p = kind.prefix();
-        pb.environment().put(p + "_DB_URL", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
-        pb.environment().put(p + "_DB_USER", user);
-        pb.environment().put(p + "_DB_PASSWORD", password);
+        if (database != null) {
+            pb.environment().put(p + "_DB_URL", adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database);
+            pb.environment().put(p + "_DB_USER", user);
+            pb.environment().put(p + "_DB_PASSWORD", password);
+        } else {
+            indexDir = Files.createTempDirectory(kind.module() + "-e2e");
+            pb.environment().put(p + "_INDEX_DIR", indexDir.toString());
+        }
         pb.environment().put(p + "_GRPC_PORT", String.valueOf(grpcPort));
         pb.environment().put(p + "_HTTP_PORT", String.valueOf(httpPort));
         pb.environment().put("NEWSROOM_ARTICLE_SCHEDULE_INTERVAL", "200ms");
@@ -87,6 +95,12 @@ final class ServiceProcess implements AutoCloseable {
         return start(Kind.COMMENTS, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress()));
     }
 
+    /** search-service on a new index directory, following the given article-service's feed. */
+    static ServiceProcess startSearch(ServiceProcess articles) throws Exception {
+        return start(Kind.SEARCH, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress(),
+                "NEWSROOM_SEARCH_RECONNECT_MAX", "1s"));
+    }
+
     private static ServiceProcess start(Kind kind, Map<String, String> env) throws Exception {
         String url = System.getenv("NEWSROOM_TEST_JDBC_URL");
         if (url == null || url.isBlank()) {
@@ -101,9 +115,12 @@ final class ServiceProcess implements AutoCloseable {
         }
         String user = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_USER", "postgres");
         String password = System.getenv().getOrDefault("NEWSROOM_TEST_JDBC_PASSWORD", "");
-        String database = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            c.createStatement().execute("CREATE DATABASE " + database);
+        String database = null;
+        if (kind.database()) {
+            database = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                c.createStatement().execute("CREATE DATABASE " + database);
+            }
         }
         return new ServiceProcess(kind, url, user, password, database, env);
     }
@@ -144,10 +161,17 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
-        } catch (SQLException e) {
-            // best effort: a leftover test database harms nothing
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            } catch (SQLException e) {
+                // best effort: a leftover test database harms nothing
+            }
+        }
+        if (indexDir != null) {
+            try (var paths = Files.walk(indexDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
