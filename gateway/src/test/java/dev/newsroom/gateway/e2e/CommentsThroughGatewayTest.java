@@ -24,10 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
 })
 class CommentsThroughGatewayTest {
-    private static ServiceProcess articles;
-    private static ServiceProcess comments;
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
     private static final String MODERATOR = TestTokens.token("mod-9", "moderator");
+
+    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::startComments);
 
     @LocalServerPort
     int port;
@@ -35,37 +35,18 @@ class CommentsThroughGatewayTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> processes()[0].grpcAddress());
-        registry.add("NEWSROOM_COMMENT_SERVICE_ADDRESS", () -> processes()[1].grpcAddress());
-    }
-
-    private static synchronized ServiceProcess[] processes() {
-        try {
-            if (articles == null) {
-                articles = ServiceProcess.start();
-            }
-            if (comments == null) {
-                comments = ServiceProcess.startComments(articles);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new ServiceProcess[] {articles, comments};
+        registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> SERVICES.articles().grpcAddress());
+        registry.add("NEWSROOM_COMMENT_SERVICE_ADDRESS", () -> SERVICES.other().grpcAddress());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (comments != null) {
-            comments.close();
-        }
-        if (articles != null) {
-            articles.close();
-        }
+        SERVICES.close();
     }
 
     @BeforeEach
     void client() {
-        processes();
+        SERVICES.other();
         rest = new Rest(port);
     }
 

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SearchThroughGatewayTest {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
     private static final String EDITOR = TestTokens.token("editor-7", "editor");
-    private static ServiceProcess articles;
-    private static ServiceProcess search;
+
+    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::startSearch);
 
     @LocalServerPort
     int port;
@@ -41,37 +41,18 @@ class SearchThroughGatewayTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
-        registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> processes()[0].grpcAddress());
-        registry.add("NEWSROOM_SEARCH_SERVICE_ADDRESS", () -> processes()[1].grpcAddress());
-    }
-
-    private static synchronized ServiceProcess[] processes() {
-        try {
-            if (articles == null) {
-                articles = ServiceProcess.start();
-            }
-            if (search == null) {
-                search = ServiceProcess.startSearch(articles);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new ServiceProcess[] {articles, search};
+        registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> SERVICES.articles().grpcAddress());
+        registry.add("NEWSROOM_SEARCH_SERVICE_ADDRESS", () -> SERVICES.other().grpcAddress());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (search != null) {
-            search.close();
-        }
-        if (articles != null) {
-            articles.close();
-        }
+        SERVICES.close();
     }
 
     @BeforeEach
     void client() {
-        processes();
+        SERVICES.other();
         rest = new Rest(port);
     }
 
