@@ -26,6 +26,7 @@ import dev.newsroom.proto.article.v1.PublishArticleRequest;
 import dev.newsroom.proto.article.v1.UnpublishArticleRequest;
 import dev.newsroom.proto.article.v1.UpdateArticleRequest;
 import dev.newsroom.proto.article.v1.WithdrawArticleRequest;
+import dev.newsroom.service.Caller;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     public void listArticles(ListArticlesRequest r, StreamObserver<ListArticlesResponse> out) {
         GrpcErrors.unary(out, () -> {
             Archive.Filters f = new Archive.Filters(Protos.status(r.getStatus()), r.getSection(), r.getLanguage(), r.getTag());
-            Page<Story> page = archive.list(f, r.getPageSize(), r.getPageToken(), Caller.current().asEditor());
+            Page<Story> page = archive.list(f, r.getPageSize(), r.getPageToken(), asEditor(Caller.current()));
             ListArticlesResponse.Builder b = ListArticlesResponse.newBuilder().setNextPageToken(page.nextPageToken());
             page.items().forEach(s -> b.addArticles(Protos.summary(s)));
             return b.build();
@@ -61,7 +62,7 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     @Override
     public void getArticle(GetArticleRequest r, StreamObserver<Article> out) {
         GrpcErrors.unary(out, () -> {
-            Editor who = Caller.current().asEditor();
+            Editor who = asEditor(Caller.current());
             if (who.editor()) {
                 return Protos.article(archive.get(r.getId(), who));
             }
@@ -72,7 +73,7 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     @Override
     public void getArticleBySlug(GetArticleBySlugRequest r, StreamObserver<Article> out) {
         GrpcErrors.unary(out, () -> {
-            Editor who = Caller.current().asEditor();
+            Editor who = asEditor(Caller.current());
             if (who.editor()) {
                 return Protos.article(archive.getBySlug(r.getSlug(), who));
             }
@@ -150,6 +151,11 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
 
     /** Every mutating call re-checks the editor role (architecture decision 6). */
     private static Editor editor() {
-        return Caller.current().require(Caller.EDITOR).asEditor();
+        return asEditor(Caller.current().require(Caller.EDITOR));
+    }
+
+    /** An editor's identity for the desk; everyone else reads as a reader. */
+    private static Editor asEditor(Caller caller) {
+        return caller.authenticated() && caller.has(Caller.EDITOR) ? new Editor(caller.subject(), true) : Editor.READER;
     }
 }

@@ -18,6 +18,7 @@ import dev.newsroom.proto.comment.v1.ListModerationQueueResponse;
 import dev.newsroom.proto.comment.v1.ModerateCommentRequest;
 import dev.newsroom.proto.comment.v1.ModeratedComment;
 import dev.newsroom.proto.comment.v1.UpdateCommentSettingsRequest;
+import dev.newsroom.service.Caller;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package dev.newsroom.comment.ops;
 
+import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -31,5 +32,12 @@ public class OpsFactory {
     @Named("metrics")
     ServerInterceptor grpcMetrics(MeterRegistry registry) {
         return new MetricCollectingServerInterceptor(registry);
+    }
+
+    /** Who calls and the trace and request ids, from what the gateway forwards (service-support). */
+    @Singleton
+    @Named("caller")
+    ServerInterceptor caller() {
+        return new CallerInterceptor();
     }
 }

@@ -20,6 +20,7 @@ import dev.newsroom.search.query.RelatedStories;
 import dev.newsroom.search.query.StoryHit;
 import dev.newsroom.search.query.StorySearch;
 import dev.newsroom.search.query.Suggestions;
+import dev.newsroom.service.Caller;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;

@@ -1,6 +1,7 @@
 package dev.newsroom.search.ops;
 
 import dev.newsroom.search.index.SearchConfig;
+import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -44,5 +45,12 @@ public class OpsFactory {
     @Named("metrics")
     ServerInterceptor grpcMetrics(MeterRegistry registry) {
         return new MetricCollectingServerInterceptor(registry);
+    }
+
+    /** Who calls and the trace and request ids, from what the gateway forwards (service-support). */
+    @Singleton
+    @Named("caller")
+    ServerInterceptor caller() {
+        return new CallerInterceptor();
     }
 }

@@ -1,4 +1,4 @@
-package dev.newsroom.article.api;
+package dev.newsroom.service;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -7,33 +7,33 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.MDC;
 
 /**
- * Reads the identity and trace headers the gateway forwards (x-newsroom-subject,
- * x-newsroom-roles, traceparent, x-request-id) into the call's Context, and puts the trace
- * and request ids into the logging MDC while the call's callbacks run.
+ * Reads what the gateway forwards (x-newsroom-subject, x-newsroom-roles, x-newsroom-client,
+ * traceparent, x-request-id) into the call's {@link Caller}, and puts the trace and request
+ * ids into the logging MDC ({@code trace_id}, {@code request_id}) while the call's callbacks
+ * run. Each service registers one as a bean.
  */
-@Singleton
 public class CallerInterceptor implements ServerInterceptor {
-    static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> ROLES = Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> SUBJECT = key("x-newsroom-subject");
+    static final Metadata.Key<String> ROLES = key("x-newsroom-roles");
+    static final Metadata.Key<String> CLIENT = key("x-newsroom-client");
+    static final Metadata.Key<String> TRACEPARENT = key("traceparent");
+    static final Metadata.Key<String> REQUEST_ID = key("x-request-id");
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String subject = headers.get(SUBJECT);
-        String roles = headers.get(ROLES);
-        Caller caller = new Caller(subject == null ? "" : subject.strip(), parseRoles(roles));
+        String client = headers.get(CLIENT);
+        Caller caller = new Caller(subject == null ? "" : subject.strip(), roles(headers.get(ROLES)),
+                client == null || client.isBlank() ? "unknown" : client.strip());
         String traceId = traceId(headers.get(TRACEPARENT));
         String requestId = headers.get(REQUEST_ID);
-        Context ctx = Context.current().withValue(Caller.KEY, caller);
-        ServerCall.Listener<Q> listener = Contexts.interceptCall(ctx, call, headers, next);
+        ServerCall.Listener<Q> listener = Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller), call, headers, next);
         return new SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
@@ -67,11 +67,11 @@ public class CallerInterceptor implements ServerInterceptor {
         };
     }
 
-    private static Set<String> parseRoles(String roles) {
-        if (roles == null || roles.isBlank()) {
+    static Set<String> roles(String header) {
+        if (header == null || header.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(header.split(",")).map(String::strip).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The trace id of a W3C traceparent ("00-<32 hex>-<16 hex>-<2 hex>"), or null. */
@@ -81,5 +81,9 @@ public class CallerInterceptor implements ServerInterceptor {
         }
         String[] parts = traceparent.split("-");
         return parts.length == 4 && parts[1].matches("[0-9a-f]{32}") ? parts[1] : null;
+    }
+
+    private static Metadata.Key<String> key(String name) {
+        return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
     }
 }

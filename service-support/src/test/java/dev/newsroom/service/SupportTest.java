@@ -1,0 +1,94 @@
+package dev.newsroom.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.RetryInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SupportTest {
+
+    @Test
+    void rolesAndTraceIdsAreReadLeniently() {
+        assertThat(CallerInterceptor.roles(" editor, ,moderator ")).containsExactlyInAnyOrder("editor", "moderator");
+        assertThat(CallerInterceptor.roles(null)).isEmpty();
+        assertThat(CallerInterceptor.traceId("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        assertThat(CallerInterceptor.traceId("00-NOT-HEX-01")).isNull();
+        assertThat(CallerInterceptor.traceId("garbage")).isNull();
+    }
+
+    @Test
+    void rolesAreCheckedAgainAndAdminHoldsEveryRole() {
+        assertThatThrownBy(() -> Caller.ANONYMOUS.require(Caller.EDITOR))
+                .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+        Caller editor = new Caller("e-1", Set.of(Caller.EDITOR), "c");
+        assertThatThrownBy(() -> editor.require(Caller.MODERATOR))
+                .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(new Caller("a-1", Set.of(Caller.ADMIN), "c").require(Caller.MODERATOR).subject()).isEqualTo("a-1");
+        assertThat(Caller.current()).isEqualTo(Caller.ANONYMOUS);
+    }
+
+    @Test
+    void failuresBecomeStatusesAndUnknownOnesTellNothing() {
+        GrpcCalls calls = new GrpcCalls(e -> e instanceof IllegalStateException ? GrpcCalls.status(Status.FAILED_PRECONDITION, e) : null);
+        assertThat(calls.toStatus(new IllegalStateException("closed")).getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        StatusRuntimeException passed = Status.NOT_FOUND.withDescription("x").asRuntimeException();
+        assertThat(calls.toStatus(passed)).isSameAs(passed);
+        StatusRuntimeException internal = calls.toStatus(new NullPointerException("secret detail"));
+        assertThat(internal.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+        assertThat(internal.getStatus().getDescription()).isEqualTo("internal error");
+
+        Recorder<String> out = new Recorder<>();
+        calls.unary(out, () -> "answer");
+        assertThat(out.values).containsExactly("answer");
+        assertThat(out.completed).isTrue();
+        Recorder<String> failed = new Recorder<>();
+        calls.unary(failed, () -> {
+            throw new IllegalStateException("closed");
+        });
+        assertThat(Status.fromThrowable(failed.error).getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void invalidNamesTheFieldsAndRetryLaterSaysWhen() throws Exception {
+        StatusRuntimeException invalid = GrpcCalls.invalid("bad", List.of(new GrpcCalls.Violation("headline", "is required")));
+        BadRequest details = StatusProto.fromThrowable(invalid).getDetails(0).unpack(BadRequest.class);
+        assertThat(details.getFieldViolations(0).getField()).isEqualTo("headline");
+        StatusRuntimeException later = GrpcCalls.retryLater("slow down", Duration.ofMillis(12_500));
+        RetryInfo retry = StatusProto.fromThrowable(later).getDetails(0).unpack(RetryInfo.class);
+        assertThat(later.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(retry.getRetryDelay().getSeconds()).isEqualTo(12);
+        assertThat(retry.getRetryDelay().getNanos()).isEqualTo(500_000_000);
+    }
+
+    private static final class Recorder<T> implements StreamObserver<T> {
+        final List<T> values = new ArrayList<>();
+        Throwable error;
+        boolean completed;
+
+        @Override
+        public void onNext(T value) {
+            values.add(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            error = t;
+        }
+
+        @Override
+        public void onCompleted() {
+            completed = true;
+        }
+    }
+}
