@@ -59,6 +59,10 @@ class OperationsTest {
             HttpResponse<String> metrics = get(http, base + "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("grpc_server_processing_duration_seconds");
+            // the one ListSections call above is counted once (two interceptors once counted every call twice)
+            assertThat(metrics.body().lines()
+                    .filter(l -> l.startsWith("grpc_server_processing_duration_seconds_count") && l.contains("method=\"ListSections\""))
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).toList()).containsExactly(1.0);
         } finally {
             db.drop();
         }

@@ -4,14 +4,12 @@ import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock, gRPC server reflection and gRPC server metrics. */
+/** The clock, gRPC server reflection and the caller interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder). */
 @Factory
 public class OpsFactory {
 
@@ -27,12 +25,6 @@ public class OpsFactory {
         return ProtoReflectionServiceV1.newInstance();
     }
 
-    /** grpc_server_* timers and counters per service, method and status code. */
-    @Singleton
-    @Named("metrics")
-    ServerInterceptor grpcMetrics(MeterRegistry registry) {
-        return new MetricCollectingServerInterceptor(registry);
-    }
 
     /** Who calls and the trace and request ids, from what the gateway forwards (service-support). */
     @Singleton

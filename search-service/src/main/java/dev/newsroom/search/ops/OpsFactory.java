@@ -7,15 +7,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock, the channel to article-service, gRPC server reflection and gRPC server metrics. */
+/** The clock, the channel to article-service, gRPC server reflection and the caller interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder). */
 @Factory
 public class OpsFactory {
 
@@ -41,11 +39,6 @@ public class OpsFactory {
         return ProtoReflectionServiceV1.newInstance();
     }
 
-    @Singleton
-    @Named("metrics")
-    ServerInterceptor grpcMetrics(MeterRegistry registry) {
-        return new MetricCollectingServerInterceptor(registry);
-    }
 
     /** Who calls and the trace and request ids, from what the gateway forwards (service-support). */
     @Singleton
