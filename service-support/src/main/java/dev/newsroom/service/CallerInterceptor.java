@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 /**
  * Reads what the gateway forwards (x-newsroom-subject, x-newsroom-roles, x-newsroom-client,
  * traceparent, x-request-id) into the call's {@link Caller}, and puts the trace and request
- * ids into the logging MDC ({@code trace_id}, {@code request_id}) while the call's callbacks
+ * ids into the logging MDC ({@code trace.id}, {@code http.request.id}: the gateway's ECS keys) while the call's callbacks
  * run. Each service registers one as a bean.
  */
 public class CallerInterceptor implements ServerInterceptor {
@@ -52,16 +52,16 @@ public class CallerInterceptor implements ServerInterceptor {
 
             private void withMdc(Runnable r) {
                 if (traceId != null) {
-                    MDC.put("trace_id", traceId);
+                    MDC.put("trace.id", traceId);
                 }
                 if (requestId != null) {
-                    MDC.put("request_id", requestId);
+                    MDC.put("http.request.id", requestId);
                 }
                 try {
                     r.run();
                 } finally {
-                    MDC.remove("trace_id");
-                    MDC.remove("request_id");
+                    MDC.remove("trace.id");
+                    MDC.remove("http.request.id");
                 }
             }
         };

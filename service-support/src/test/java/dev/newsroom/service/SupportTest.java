@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.RetryInfo;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class SupportTest {
 
@@ -25,6 +30,27 @@ class SupportTest {
                 .isEqualTo("0af7651916cd43dd8448eb211c80319c");
         assertThat(CallerInterceptor.traceId("00-NOT-HEX-01")).isNull();
         assertThat(CallerInterceptor.traceId("garbage")).isNull();
+    }
+
+    @Test
+    void theCallRunsWithItsCallerAndTheGatewaysTraceAndRequestIdsInTheLogContext() {
+        Metadata headers = new Metadata();
+        headers.put(CallerInterceptor.SUBJECT, "ed-1");
+        headers.put(CallerInterceptor.ROLES, "editor");
+        headers.put(CallerInterceptor.CLIENT, "fp-123");
+        headers.put(CallerInterceptor.TRACEPARENT, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        headers.put(CallerInterceptor.REQUEST_ID, "req-9");
+        List<String> seen = new ArrayList<>();
+        ServerCallHandler<String, String> handler = (call, h) -> new ServerCall.Listener<>() {
+            @Override
+            public void onHalfClose() {
+                Caller c = Caller.current();
+                seen.add(c.subject() + "|" + c.has(Caller.EDITOR) + "|" + c.client() + "|" + MDC.get("trace.id") + "|" + MDC.get("http.request.id"));
+            }
+        };
+        new CallerInterceptor().interceptCall(new QuietCall(), headers, handler).onHalfClose();
+        assertThat(seen).containsExactly("ed-1|true|fp-123|0af7651916cd43dd8448eb211c80319c|req-9");
+        assertThat(MDC.get("trace.id")).isNull();
     }
 
     @Test
@@ -69,6 +95,34 @@ class SupportTest {
         assertThat(later.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(retry.getRetryDelay().getSeconds()).isEqualTo(12);
         assertThat(retry.getRetryDelay().getNanos()).isEqualTo(500_000_000);
+    }
+
+    private static final class QuietCall extends ServerCall<String, String> {
+        @Override
+        public void request(int numMessages) {
+        }
+
+        @Override
+        public void sendHeaders(Metadata headers) {
+        }
+
+        @Override
+        public void sendMessage(String message) {
+        }
+
+        @Override
+        public void close(Status status, Metadata trailers) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public MethodDescriptor<String, String> getMethodDescriptor() {
+            return null;
+        }
     }
 
     private static final class Recorder<T> implements StreamObserver<T> {
