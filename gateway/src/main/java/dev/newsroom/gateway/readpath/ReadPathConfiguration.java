@@ -6,9 +6,6 @@ import dev.newsroom.readpath.GuardedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,23 +36,10 @@ public class ReadPathConfiguration {
     return new ViewCounter(properties.views(), redis, Clock.systemUTC(), meters);
   }
 
-  /** One thread sends the queued views; the last batch is sent on shutdown. */
-  @Bean(destroyMethod = "")
-  ScheduledExecutorService viewFlusher(ViewCounter views, ReadPathProperties properties) {
-    ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "view-flusher");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = properties.views().flushInterval().toMillis();
-    flusher.scheduleWithFixedDelay(() -> {
-      try {
-        views.flush();
-      } catch (RuntimeException e) {
-        // a failed batch is lost (counted as dropped where known); the next one is sent anyway
-      }
-    }, every, every, TimeUnit.MILLISECONDS);
-    return flusher;
+  /** One thread sends the queued views; the last batch is sent on shutdown (before Redis closes). */
+  @Bean(destroyMethod = "close")
+  ViewFlusher viewFlusher(ViewCounter views, ReadPathProperties properties) {
+    return new ViewFlusher(views, properties.views().flushInterval());
   }
 
   @Bean
