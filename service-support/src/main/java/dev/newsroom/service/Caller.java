@@ -11,7 +11,7 @@ import java.util.Set;
  * decision 6); "admin" holds every role.
  *
  * @param subject empty for an anonymous reader
- * @param client  "unknown" when the gateway sent none
+ * @param client  the gateway's fingerprint, or "direct:<address>" for a caller that sent none
  */
 public record Caller(String subject, Set<String> roles, String client) {
     public static final String EDITOR = "editor";

@@ -54,6 +54,18 @@ class SupportTest {
     }
 
     @Test
+    void aCallerWithoutAFingerprintIsKnownByItsAddressAndAnOverlongOneIsNotTaken() {
+        Metadata none = new Metadata();
+        assertThat(CallerInterceptor.client(new QuietCall(), none)).isEqualTo("direct:unknown");
+        Metadata huge = new Metadata();
+        huge.put(CallerInterceptor.CLIENT, "x".repeat(4000));
+        assertThat(CallerInterceptor.client(new QuietCall(), huge)).isEqualTo("direct:unknown");
+        Metadata given = new Metadata();
+        given.put(CallerInterceptor.CLIENT, "fp-1");
+        assertThat(CallerInterceptor.client(new QuietCall(), given)).isEqualTo("fp-1");
+    }
+
+    @Test
     void rolesAreCheckedAgainAndAdminHoldsEveryRole() {
         assertThatThrownBy(() -> Caller.ANONYMOUS.require(Caller.EDITOR))
                 .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));

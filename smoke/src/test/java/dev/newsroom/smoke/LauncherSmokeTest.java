@@ -38,6 +38,7 @@ class LauncherSmokeTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static Path dataDir;
     private static Map<String, String> env;
+    private static boolean passed;
 
     @BeforeAll
     static void up() throws Exception {
@@ -47,7 +48,9 @@ class LauncherSmokeTest {
             require(free(port), "port " + port + " is taken: is a platform already running here? (./newsroom down)");
         }
         dataDir = Files.createTempDirectory("newsroom-smoke");
-        env = Map.of("NEWSROOM_DATA_DIR", dataDir.toString(), "NEWSROOM_REDIS_URL", redis.replaceAll("/+$", "") + "/11");
+        URI base = URI.create(redis);
+        env = Map.of("NEWSROOM_DATA_DIR", dataDir.toString(),
+                "NEWSROOM_REDIS_URL", new URI(base.getScheme(), base.getUserInfo(), base.getHost(), base.getPort(), "/11", null, null).toString());
         // a story an earlier data directory left cached under the News ID the first sample gets
         run(30, "redis-seed", "python3", "-c", REDIS_11, redis, "FLUSHDB", "SET nr:story:{s100001} stale-from-an-earlier-data-dir");
         Process up = run(300, "up", "./newsroom", "up");
@@ -62,9 +65,13 @@ class LauncherSmokeTest {
             for (int port : PORTS) {
                 assertThat(free(port)).as("port " + port + " released by ./newsroom down").isTrue();
             }
-            // kept when anything above failed: its logs/ and smoke-*.log tell why
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            // kept when anything failed: its logs/ and smoke-*.log tell why
+            if (passed) {
+                try (var paths = Files.walk(dataDir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            } else {
+                System.out.println("launcher smoke test: logs kept in " + dataDir);
             }
         }
     }
@@ -91,6 +98,7 @@ class LauncherSmokeTest {
         HttpResponse<String> comment = send("POST", "/api/v1/articles/" + id + "/comments",
                 "{\"authorName\":\"Smoke\",\"body\":\"A first comment.\"}");
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+        passed = true;
     }
 
     private static boolean searchable(String q) throws Exception {

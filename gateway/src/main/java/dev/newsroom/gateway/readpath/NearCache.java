@@ -26,8 +26,14 @@ public class NearCache {
    */
   public record Entry(Rendered response, StoryRef story, String rpc) {}
 
-  /** The cache key of a request: the path and query exactly as the client sent them. */
-  public static String key(java.net.URI uri) {
+  /**
+   * The cache key of a request: the path and query exactly as the client sent them, also
+   * after a route filter rewrote the request (the same key before and after routing).
+   */
+  public static String key(org.springframework.web.server.ServerWebExchange exchange) {
+    java.util.Set<java.net.URI> originals =
+        exchange.getAttribute(org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+    java.net.URI uri = originals != null && !originals.isEmpty() ? originals.iterator().next() : exchange.getRequest().getURI();
     return uri.getRawPath() + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery());
   }
 

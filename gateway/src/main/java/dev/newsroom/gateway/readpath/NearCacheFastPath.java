@@ -18,13 +18,14 @@ import reactor.core.publisher.Mono;
  * the full path once, so a hit here gives what that path would give. Everything else, and
  * every miss, goes on down the chain ({@code GrpcTranscodingFilter} fills the cache).
  *
- * <p>Because hits skip the route filters, a rate limiter or breaker added to a route that
- * serves near-cached RPCs does not see them; switch this off
- * ({@code newsroom.gateway.read-path.near-cache.fast-path}) if one must.
+ * <p>Because hits skip route matching and the route filters, a rate limiter or breaker added
+ * to a route that serves near-cached RPCs does not see them, and neither would Spring Cloud
+ * Gateway's global CORS settings (applied in route matching; none are configured); switch
+ * this off ({@code newsroom.gateway.read-path.near-cache.fast-path}) if one must.
  */
 public class NearCacheFastPath implements WebFilter, Ordered {
 
-  /** After every other web filter of the gateway. */
+  /** After the gateway's request-context and token filters (ReaderPageHeaders, unordered, only touches non-API pages). */
   public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
   private final NearCache cache;
@@ -50,7 +51,7 @@ public class NearCacheFastPath implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     Caller caller = Caller.of(exchange);
-    NearCache.Entry hit = caller.authenticated() ? null : cache.hit(NearCache.key(exchange.getRequest().getURI()));
+    NearCache.Entry hit = caller.authenticated() ? null : cache.hit(NearCache.key(exchange));
     if (hit == null) {
       return chain.filter(exchange);
     }

@@ -110,7 +110,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     String rpc = binding.grpcMethod().getFullMethodName();
     boolean isGet = binding.httpMethod().equals("GET");
     String cacheKey = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty() && nearCache.caches(rpc)
-        ? NearCache.key(exchange.getRequest().getURI()) : null;
+        ? NearCache.key(exchange) : null;
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
     EventLoop loop = connectionLoop(exchange);
     Mono<DynamicMessage> call = readBody(exchange.getRequest(), binding)
