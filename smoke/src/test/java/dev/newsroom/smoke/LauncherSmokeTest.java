@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
  * {@code ./newsroom up} as a newcomer runs it (embedded H2 stores, a fresh data directory,
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class LauncherSmokeTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String GATEWAY = "http://127.0.0.1:8080";
+    private static final String STALE_KEY = "nr:story:{s100001}";
+    private static final String STALE = "stale-from-an-earlier-data-dir";
     private static final int[] PORTS = {8080, 8081, 8082, 8083, 9091, 9092, 9093};
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,7 +56,10 @@ class LauncherSmokeTest {
         env = Map.of("NEWSROOM_DATA_DIR", dataDir.toString(),
                 "NEWSROOM_REDIS_URL", new URI(base.getScheme(), base.getUserInfo(), base.getHost(), base.getPort(), "/11", null, null).toString());
         // a story an earlier data directory left cached under the News ID the first sample gets
-        run(30, "redis-seed", "python3", "-c", REDIS_11, redis, "FLUSHDB", "SET nr:story:{s100001} stale-from-an-earlier-data-dir");
+        try (RedisClient db = RedisClient.create(URI.create(env.get("NEWSROOM_REDIS_URL")))) {
+            db.flushDB();
+            db.set(STALE_KEY, STALE);
+        }
         Process up = run(300, "up", "./newsroom", "up");
         assertThat(up.exitValue()).as("./newsroom up; see " + dataDir.resolve("smoke-up.log")).isZero();
     }
@@ -68,7 +75,7 @@ class LauncherSmokeTest {
             // kept when anything failed: its logs/ and smoke-*.log tell why
             if (passed) {
                 try (var paths = Files.walk(dataDir)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             } else {
                 System.out.println("launcher smoke test: logs kept in " + dataDir);
@@ -86,9 +93,9 @@ class LauncherSmokeTest {
         assertThat(count(stories.body(), "\"headline\"")).as("the 30 sample stories").isEqualTo(30);
         assertThat(get("/api/v1/sections").body()).contains("\"iran\"", "\"world\"");
         assertThat(get("/api/v1/hot").statusCode()).isEqualTo(200);
-        run(30, "redis-check", "python3", "-c", REDIS_11, System.getenv("NEWSROOM_TEST_REDIS_URL"), "GET nr:story:{s100001}");
-        assertThat(Files.readString(dataDir.resolve("smoke-redis-check.log"))).as("up cleared the stale cache entry")
-                .doesNotContain("stale-from-an-earlier-data-dir");
+        try (RedisClient db = RedisClient.create(URI.create(env.get("NEWSROOM_REDIS_URL")))) {
+            assertThat(String.valueOf(db.get(STALE_KEY))).as("up cleared the stale cache entry").doesNotContain(STALE);
+        }
 
         // search follows the feed: the samples become searchable in both languages
         assertThat(searchable("sturgeon Caspian")).as("English sample found by search").isTrue();
@@ -170,23 +177,4 @@ class LauncherSmokeTest {
         int start = text.indexOf(from) + from.length();
         return text.substring(start, text.indexOf(to, start));
     }
-
-    /** Runs Redis commands on database 11 of the Redis at argv[1] (argv[2..]: one command each, words split on spaces), over RESP with nothing but python3; prints the last reply. */
-    private static final String REDIS_11 = """
-            import socket, sys, urllib.parse
-            u = urllib.parse.urlparse(sys.argv[1])
-            s = socket.create_connection((u.hostname or '127.0.0.1', u.port or 6379), timeout=5)
-            f = s.makefile('rb')
-            def call(*args):
-                s.sendall(b''.join([b'*%d\\r\\n' % len(args)] + [b'$%d\\r\\n%s\\r\\n' % (len(a), a) for a in (x.encode() for x in args)]))
-                line = f.readline()
-                if line[:1] == b'-': raise SystemExit(line.decode())
-                if line[:1] == b'$': n = int(line[1:]); return None if n < 0 else f.read(n + 2)[:-2].decode('latin-1')
-                return line[1:-2].decode()
-            call('SELECT', '11')
-            reply = None
-            for command in sys.argv[2:]:
-                reply = call(*command.split(' '))
-            print(reply)
-            """;
 }

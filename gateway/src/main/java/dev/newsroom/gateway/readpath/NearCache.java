@@ -3,12 +3,15 @@ package dev.newsroom.gateway.readpath;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.newsroom.gateway.ops.ClientUri;
 import dev.newsroom.gateway.transcoding.Rendered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,10 +33,8 @@ public class NearCache {
    * The cache key of a request: the path and query exactly as the client sent them, also
    * after a route filter rewrote the request (the same key before and after routing).
    */
-  public static String key(org.springframework.web.server.ServerWebExchange exchange) {
-    java.util.Set<java.net.URI> originals =
-        exchange.getAttribute(org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-    java.net.URI uri = originals != null && !originals.isEmpty() ? originals.iterator().next() : exchange.getRequest().getURI();
+  public static String key(ServerWebExchange exchange) {
+    URI uri = ClientUri.of(exchange);
     return uri.getRawPath() + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery());
   }
 

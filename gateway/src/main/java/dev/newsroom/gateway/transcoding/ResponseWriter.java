@@ -6,10 +6,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.caching.HttpCaching;
+import dev.newsroom.gateway.ops.ClientUri;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -48,7 +47,7 @@ public class ResponseWriter {
     URI location = null;
     FieldDescriptor id = message.getDescriptorForType().findFieldByName("id");
     if (created && id != null && !id.isRepeated() && message.hasField(id)) {
-      location = URI.create(originalPath(exchange) + "/" + UriUtils.encodePathSegment(
+      location = URI.create(ClientUri.of(exchange).getRawPath() + "/" + UriUtils.encodePathSegment(
           String.valueOf(message.getField(id)), StandardCharsets.UTF_8));
     }
     String json;
@@ -81,14 +80,5 @@ public class ResponseWriter {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setContentLength(answer.body().length);
     return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
-  }
-
-  /** The path as the client sent it, before any route filter rewrote it. */
-  private static String originalPath(ServerWebExchange exchange) {
-    Set<URI> originals = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-    if (originals != null && !originals.isEmpty()) {
-      return originals.iterator().next().getRawPath();
-    }
-    return exchange.getRequest().getURI().getRawPath();
   }
 }

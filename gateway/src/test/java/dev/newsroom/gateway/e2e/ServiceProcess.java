@@ -1,7 +1,6 @@
 package dev.newsroom.gateway.e2e;
 
 import dev.newsroom.gateway.testing.TestRedis;
-import java.util.Map;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -170,7 +171,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         if (indexDir != null) {
             try (var paths = Files.walk(indexDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.newsroom.search.analysis.Fields;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Highlighter {
         fields.addAll(passageFields);
         Marked[] result = new Marked[docs.length];
         if (fields.isEmpty() || docs.length == 0) {
-            java.util.Arrays.fill(result, new Marked("", List.of()));
+            Arrays.fill(result, new Marked("", List.of()));
             return result;
         }
         Map<Integer, Document> byDoc = new HashMap<>();
