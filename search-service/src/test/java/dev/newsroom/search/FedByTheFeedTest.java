@@ -14,6 +14,7 @@ import dev.newsroom.proto.search.v1.SuggestRequest;
 import dev.newsroom.search.support.ArticleServiceProcess;
 import dev.newsroom.search.support.Desk;
 import dev.newsroom.search.support.RunningSearchService;
+import dev.newsroom.search.support.SchemaOneIndex;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,6 +29,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.newsroom.search.index.SearchConfig;
+import dev.newsroom.search.query.StoryHit;
+import dev.newsroom.search.query.StorySearch;
+import java.time.Clock;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +140,41 @@ class FedByTheFeedTest {
             assertThat(answered).isNotEmpty().allMatch(n -> n == 1);
             assertThat(ids(search, "telescope")).containsExactly(story.getId());
             assertThat(search.search().search(SearchRequest.getDefaultInstance()).getTotalHits()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anIndexOfTheFirstSchemaAnswersFromItsStoredFieldsAndIsRebuiltOnOpening() throws Exception {
+        Article story = desk.publish("en", "science", "Glacier retreat measured from orbit", "<p>The glacier lost ice. Satellites saw it.</p>");
+        Path dataDir = Files.createTempDirectory("search-schema1");
+        SchemaOneIndex.write(dataDir, story);
+        try (FSDirectory dir = FSDirectory.open(dataDir.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
+            StoryHit old = new StorySearch(new SearchConfig(), Clock.systemUTC()).search(new IndexSearcher(reader),
+                    new StorySearch.Request("glacier", "", "", null, null, false, false, 20, "")).hits().get(0);
+            assertThat(old.headline()).isEqualTo("Glacier retreat measured from orbit");
+            assertThat(old.slug()).isEqualTo(story.getSlug());
+            assertThat(old.snippets()).anyMatch(s -> s.contains("<mark>glacier</mark> lost ice"));
+        }
+
+        try (RunningSearchService search = new RunningSearchService(dataDir, articleService.grpcAddress(), Map.of("newsroom.search.reindex-idle", "300ms"))) {
+            SearchHit hit = search.search().search(query("glacier")).getHits(0);   // the old index, or already the rebuilt one
+            assertThat(hit.getId()).isEqualTo(story.getId());
+            assertThat(hit.getHeadline()).isEqualTo("Glacier retreat measured from orbit");
+            assertThat(hit.getHighlights().getHeadline()).isEqualTo("<mark>Glacier</mark> retreat measured from orbit");
+            assertThat(hit.getHighlights().getSnippetsList()).anyMatch(s -> s.contains("<mark>glacier</mark> lost ice"));
+            assertThat(hit.getSlug()).isEqualTo(story.getSlug());
+
+            Path current = dataDir.resolve("CURRENT");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Files.readString(current).strip().equals("index"));
+            Path rebuilt = dataDir.resolve(Files.readString(current).strip());
+            try (FSDirectory dir = FSDirectory.open(rebuilt)) {
+                assertThat(SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("newsroom.index.schema", "2");
+            }
+            SearchHit after = search.search().search(query("glacier")).getHits(0);
+            assertThat(after.getId()).isEqualTo(story.getId());
+            assertThat(after.getHighlights()).isEqualTo(hit.getHighlights());
+            assertThat(search.search().related(RelatedRequest.newBuilder().setId(story.getId()).build()).getArticlesList())
+                    .extracting(SearchHit::getId).doesNotContain(story.getId());
         }
     }
 

@@ -35,6 +35,13 @@ import org.apache.lucene.util.Bits;
  */
 public final class LiveIndex implements Closeable {
     static final String CURSOR_KEY = "newsroom.feed.sequence";
+    static final String SCHEMA_KEY = "newsroom.index.schema";
+    /**
+     * What this version writes: 2 keeps a story's shown fields and text in its {@link StoryCard}
+     * (1 had them as stored fields). An index of an older schema is still searched correctly,
+     * and {@link SearchIndex} rebuilds it on opening.
+     */
+    public static final int SCHEMA = 2;
     /** BM25 with Lucene's defaults (k1 1.2, b 0.75): the index, the service and the bench use this one. */
     public static final Similarity SIMILARITY = new BM25Similarity();
 
@@ -44,6 +51,8 @@ public final class LiveIndex implements Closeable {
     private final SearcherManager searchers;
     /** Version of every indexed story: makes a replayed or stale event a no-op. */
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
+    /** The schema of the oldest story this index may hold; kept across commits until a rebuild replaces it. */
+    private final int schema;
     private volatile long cursor;
     private long committedCursor;
     private int uncommitted;
@@ -57,12 +66,17 @@ public final class LiveIndex implements Closeable {
                 .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
         String stored = null;
+        String storedSchema = null;
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (CURSOR_KEY.equals(e.getKey())) {
                 stored = e.getValue();
+            } else if (SCHEMA_KEY.equals(e.getKey())) {
+                storedSchema = e.getValue();
             }
         }
         cursor = stored == null ? 0 : Long.parseLong(stored);
+        // no schema in a commit that has stories: written before schemas were recorded (1)
+        schema = storedSchema != null ? Integer.parseInt(storedSchema) : writer.getDocStats().numDocs > 0 ? 1 : SCHEMA;
         committedCursor = cursor;
         searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -85,6 +99,11 @@ public final class LiveIndex implements Closeable {
 
     public Path path() {
         return path;
+    }
+
+    /** The schema this index was written with (see {@link #SCHEMA}). */
+    public int schema() {
+        return schema;
     }
 
     /** The sequence of the last feed event applied (committed or not). */
@@ -132,7 +151,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         long at = cursor;
-        writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(at)).entrySet());
+        writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(at), SCHEMA_KEY, Integer.toString(schema)).entrySet());
         writer.commit();
         committedCursor = at;
         uncommitted = 0;

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@code <data-dir>/CURRENT} names the live index directory. A rebuild fills a new
  * directory from the start of the feed while searches use the live one; once it has caught
  * up, CURRENT is replaced atomically (rename), the live reference is switched, and the old
- * index is closed when its last search has released it.
+ * index is closed when its last search has released it. An index written by an older schema
+ * ({@link LiveIndex#SCHEMA}) is rebuilt that way as soon as the service opens it.
  */
 @Context
 public class SearchIndex implements AutoCloseable {
@@ -49,6 +50,11 @@ public class SearchIndex implements AutoCloseable {
         String name = currentName();
         deleteOthers(name);
         live.set(follow(name));
+        int schema = live.get().index().schema();
+        if (schema < LiveIndex.SCHEMA) {
+            LOG.info("the index {} has schema {}; rebuilding it as schema {} while it keeps answering", name, schema, LiveIndex.SCHEMA);
+            reindex();
+        }
     }
 
     /** Runs {@code search} against the live index; a swap never pulls the searcher from under it. */

@@ -2,12 +2,16 @@ package dev.newsroom.search.query;
 
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
+import dev.newsroom.search.index.StoryCard;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
+import java.util.stream.Stream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -35,20 +39,26 @@ public final class RelatedStories {
         if (found.length == 0) {
             return Optional.empty();
         }
-        String analysis = searcher.storedFields().document(found[0].doc).get(Fields.ANALYSIS);
+        StoryCard story = StoryCard.read(searcher, new int[] {found[0].doc})[0];
+        String[] fields = Stream.of(Fields.HEADLINE, Fields.LEAD, Fields.BODY).map(p -> Fields.text(p, story.analysis())).toArray(String[]::new);
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(analyzers);
-        mlt.setFieldNames(new String[] {Fields.text(Fields.HEADLINE, analysis), Fields.text(Fields.LEAD, analysis), Fields.text(Fields.BODY, analysis)});
+        mlt.setFieldNames(fields);
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
-        Query like = mlt.like(found[0].doc);
+        // the story's own text, from its card (text fields are indexed, not stored)
+        Map<String, Collection<Object>> text = new HashMap<>();
+        text.put(fields[0], List.of(story.headline()));
+        text.put(fields[1], List.of(story.lead()));
+        text.put(fields[2], List.of(story.body()));
+        Query like = mlt.like(text);
         Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
         ScoreDoc[] similar = searcher.search(query, max).scoreDocs;
-        Document[] stored = StoredDocuments.read(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards = StoryCard.read(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
         List<StoryHit> hits = new ArrayList<>();
         for (int i = 0; i < similar.length; i++) {
-            hits.add(StoryHit.of(stored[i], similar[i].score, "", List.of()));
+            hits.add(StoryHit.of(cards[i], similar[i].score, "", List.of()));
         }
         return Optional.of(hits);
     }

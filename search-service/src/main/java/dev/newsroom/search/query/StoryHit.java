@@ -1,11 +1,10 @@
 package dev.newsroom.search.query;
 
-import dev.newsroom.search.analysis.Fields;
+import dev.newsroom.search.index.StoryCard;
 import java.util.List;
-import org.apache.lucene.document.Document;
 
 /**
- * One story in a result list, read from its stored fields.
+ * One story in a result list, from its {@link StoryCard}.
  *
  * @param headlineMarked the headline HTML-escaped with its matches in {@code <mark>}, or empty
  * @param snippets       best passages of lead and body, HTML-escaped and marked
@@ -13,12 +12,8 @@ import org.apache.lucene.document.Document;
 public record StoryHit(long id, String slug, String language, String section, String headline, String lead,
                        String author, long publishMillis, float score, String headlineMarked, List<String> snippets) {
 
-    static StoryHit of(Document doc, float score, String headlineMarked, List<String> snippets) {
-        String analysis = doc.get(Fields.ANALYSIS);
-        return new StoryHit(Long.parseLong(doc.get(Fields.ID)), doc.get(Fields.SLUG), doc.get(Fields.LANGUAGE),
-                doc.get(Fields.SECTION), doc.get(Fields.text(Fields.HEADLINE, analysis)),
-                doc.get(Fields.text(Fields.LEAD, analysis)), doc.get(Fields.AUTHOR),
-                doc.getField(Fields.PUBLISH_TIME).numericValue().longValue(), Float.isNaN(score) ? 0f : score,
-                headlineMarked, snippets);
+    static StoryHit of(StoryCard card, float score, String headlineMarked, List<String> snippets) {
+        return new StoryHit(card.id(), card.slug(), card.language(), card.section(), card.headline(), card.lead(),
+                card.author(), card.publishMillis(), Float.isNaN(score) ? 0f : score, headlineMarked, snippets);
     }
 }

@@ -4,6 +4,7 @@ import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
 import dev.newsroom.search.analysis.Languages;
 import dev.newsroom.search.index.SearchConfig;
+import dev.newsroom.search.index.StoryCard;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -118,13 +118,13 @@ public final class StorySearch {
 
     private List<StoryHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, Collection<String> languages) throws IOException {
         int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        Document[] stored = StoredDocuments.read(searcher, docs);
-        Highlighter.Marked[] marks = highlighter.mark(searcher, text, docs, stored, languages);
+        StoryCard[] cards = StoryCard.read(searcher, docs);
+        Highlighter.Marked[] marks = highlighter.mark(searcher, text, docs, cards, languages);
         List<StoryHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             FieldDoc fd = (FieldDoc) page[i];
             float score = fd.fields[0] instanceof Float f ? f : 0f;
-            hits.add(StoryHit.of(stored[i], score, marks[i].headline(), marks[i].snippets()));
+            hits.add(StoryHit.of(cards[i], score, marks[i].headline(), marks[i].snippets()));
         }
         return hits;
     }

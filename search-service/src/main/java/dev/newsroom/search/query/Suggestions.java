@@ -3,9 +3,11 @@ package dev.newsroom.search.query;
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
 import dev.newsroom.search.analysis.Languages;
+import dev.newsroom.search.index.StoryCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +30,7 @@ public final class Suggestions {
     private static final int MAX_WORDS = 10;
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.PUBLISH_TIME, SortField.Type.LONG, true));
 
-    /** @param headline the stored headline as written (plain text, not HTML) */
+    /** @param headline the headline as written (plain text, not HTML) */
     public record Suggestion(long id, String slug, String headline) {
     }
 
@@ -52,11 +54,10 @@ public final class Suggestions {
         ScoreDoc[] docs = searcher.search(query.build(), max * 2, ORDER, true).scoreDocs;
         Set<String> seen = new LinkedHashSet<>();
         List<Suggestion> result = new ArrayList<>();
-        for (ScoreDoc d : docs) {
-            var doc = searcher.storedFields().document(d.doc);
-            String headline = doc.get(Fields.text(Fields.HEADLINE, doc.get(Fields.ANALYSIS)));
-            if (result.size() < max && seen.add(headline)) {
-                result.add(new Suggestion(Long.parseLong(doc.get(Fields.ID)), doc.get(Fields.SLUG), headline));
+        StoryCard[] cards = StoryCard.read(searcher, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
+        for (StoryCard card : cards) {
+            if (result.size() < max && seen.add(card.headline())) {
+                result.add(new Suggestion(card.id(), card.slug(), card.headline()));
             }
         }
         return result;

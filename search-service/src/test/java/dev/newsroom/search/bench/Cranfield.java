@@ -3,6 +3,7 @@ package dev.newsroom.search.bench;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.index.LiveIndex;
+import dev.newsroom.search.index.StoryCard;
 import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.index.StoryDocument;
 import dev.newsroom.search.query.StorySearch;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,8 +70,8 @@ public final class Cranfield {
                     }
                     ScoreDoc[] hits = searcher.search(search.textQuery(new StorySearch.Request(queries.get(q - 1), "", "en", null, null, false, false, 0, "")), 1000).scoreDocs;
                     List<Long> ranked = new ArrayList<>();
-                    for (ScoreDoc h : hits) {
-                        ranked.add(Long.parseLong(searcher.storedFields().document(h.doc).get("id")));
+                    for (StoryCard card : StoryCard.read(searcher, Arrays.stream(hits).mapToInt(h -> h.doc).toArray())) {
+                        ranked.add(card.id());
                     }
                     ndcg += ndcg10(ranked, rel);
                     map += averagePrecision(ranked, rel);

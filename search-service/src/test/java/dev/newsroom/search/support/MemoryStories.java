@@ -40,6 +40,11 @@ public final class MemoryStories {
         return id;
     }
 
+    /** Ends the current segment: the next stories go into a new one. */
+    public void newSegment() throws IOException {
+        writer.commit();
+    }
+
     public StorySearch.Result search(String q, String language) throws IOException {
         writer.commit();
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
