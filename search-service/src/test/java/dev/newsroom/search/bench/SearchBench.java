@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.newsroom.proto.search.v1.SearchRequest;
 import dev.newsroom.proto.search.v1.SearchServiceGrpc;
+import dev.newsroom.proto.search.v1.SuggestRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import dev.newsroom.search.index.LiveIndex;
@@ -43,6 +44,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchBench {
     private static final Path DATA = Path.of(System.getProperty("newsroom.bench.data", "../../shared/data"));
+    /**
+     * Passes over the 1,000 queries before each row is timed. One pass left the JIT of a
+     * fresh gateway compiling for thousands more requests on two cores (the gateway row was
+     * then ~1.5x its steady state); every row gets the same number.
+     */
+    private static final int WARMUP_PASSES = Integer.getInteger("newsroom.bench.warmup.passes", 5);
 
     public static void main(String[] args) throws Exception {
         Path cranfield = DATA.resolve("cranfield");
@@ -157,7 +164,9 @@ public final class SearchBench {
     /**
      * (c) the same 1,000 queries on a plain IndexSearcher in this JVM, and through the gateway
      * (HTTP → gRPC → search-service, each its own process); between them, for where the time
-     * goes, the service's whole answer computed in this JVM and the gRPC call alone.
+     * goes, the service's whole answer computed in this JVM and the gRPC call alone; and the
+     * cost of the hops themselves: a suggest that matches nothing (no search work, a tiny
+     * answer) over gRPC and through the gateway.
      */
     private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir) throws Exception {
         List<String> queries = queries(stories, 1000);
@@ -172,22 +181,30 @@ public final class SearchBench {
             wholeAnswer = time(queries, q -> storySearch.search(searcher, request(q)));
         }
         long[] grpc = time(queries, q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()));
+        SuggestRequest nothing = SuggestRequest.newBuilder().setQ("qzxv").build();
+        long[] grpcHop = time(queries, q -> search.search().suggest(nothing));
         int port = JarProcess.freePort();
         long[] viaGateway;
+        long[] gatewayHops;
         try (JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
                 "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
                 "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
                 "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz")) {
-            viaGateway = time(queries, q -> get("http://127.0.0.1:" + port + "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+            String base = "http://127.0.0.1:" + port + "/api/v1/search";
+            viaGateway = time(queries, q -> get(base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+            gatewayHops = time(queries, q -> get(base + ":suggest?q=qzxv"));
         }
-        System.out.printf("(c) 1,000 queries, sequential, after a warm-up pass over the same queries (p50 / p99 ms):%n"
+        System.out.printf("(c) 1,000 queries, sequential, each row after %d warm-up passes over the same queries (p50 / p99 ms):%n"
                         + "    in-process Lucene, top 20 of the text query    %6.2f / %6.2f%n"
                         + "    in-process, the service's whole answer          %6.2f / %6.2f   (totals, section counts, 20 highlighted hits)%n"
                         + "    search-service over gRPC                        %6.2f / %6.2f%n"
                         + "    through the gateway (HTTP/1.1 keep-alive)       %6.2f / %6.2f%n"
-                        + "    p50 ratio gateway / in-process Lucene: %.1fx (target <= 3x); gateway / whole answer in-process: %.1fx%n",
-                pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
-                pct(viaGateway, 50), pct(viaGateway, 99), pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50));
+                        + "    the hops alone: a suggest matching nothing, over gRPC %.2f, through the gateway %.2f (p50)%n"
+                        + "    p50 ratio gateway / in-process Lucene: %.1fx (target <= 3x); gateway / whole answer in-process: %.1fx;"
+                        + " the two hops alone / in-process Lucene: %.1fx%n",
+                WARMUP_PASSES, pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
+                pct(viaGateway, 50), pct(viaGateway, 99), pct(grpcHop, 50), pct(gatewayHops, 50),
+                pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50), pct(gatewayHops, 50) / pct(direct, 50));
     }
 
     /** One GET on a kept-alive connection (HttpURLConnection reuses it once the body is read). */
@@ -210,8 +227,10 @@ public final class SearchBench {
     }
 
     private static long[] time(List<String> queries, Call call) throws Exception {
-        for (String q : queries) {   // warm-up: the JIT compiles the whole path first
-            call.run(q);
+        for (int pass = 0; pass < WARMUP_PASSES; pass++) {   // the JIT compiles the whole path first
+            for (String q : queries) {
+                call.run(q);
+            }
         }
         long[] nanos = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
