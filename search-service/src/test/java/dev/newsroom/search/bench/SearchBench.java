@@ -50,6 +50,8 @@ public final class SearchBench {
      * then ~1.5x its steady state); every row gets the same number.
      */
     private static final int WARMUP_PASSES = Integer.getInteger("newsroom.bench.warmup.passes", 5);
+    /** (d): how long each side of the concurrent-readers comparison runs. */
+    private static final int LOAD_SECONDS = Integer.getInteger("newsroom.bench.load.seconds", 10);
 
     public static void main(String[] args) throws Exception {
         Path cranfield = DATA.resolve("cranfield");
@@ -174,11 +176,13 @@ public final class SearchBench {
         String live = Files.readString(indexDir.resolve("CURRENT")).strip();
         long[] direct;
         long[] wholeAnswer;
+        double inProcessPerSecond;
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(LiveIndex.SIMILARITY);
             direct = time(queries, q -> searcher.search(storySearch.textQuery(request(q)), 20));
             wholeAnswer = time(queries, q -> storySearch.search(searcher, request(q)));
+            inProcessPerSecond = throughput(queries, 2, q -> storySearch.search(searcher, request(q)));
         }
         long[] grpc = time(queries, q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()));
         SuggestRequest nothing = SuggestRequest.newBuilder().setQ("qzxv").build();
@@ -186,6 +190,7 @@ public final class SearchBench {
         int port = JarProcess.freePort();
         long[] viaGateway;
         long[] gatewayHops;
+        Wrk.Result load;
         try (JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
                 "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
                 "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
@@ -193,6 +198,7 @@ public final class SearchBench {
             String base = "http://127.0.0.1:" + port + "/api/v1/search";
             viaGateway = time(queries, q -> get(base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
             gatewayHops = time(queries, q -> get(base + ":suggest?q=qzxv"));
+            load = Wrk.run(base, queries, LOAD_SECONDS);
         }
         System.out.printf("(c) 1,000 queries, sequential, each row after %d warm-up passes over the same queries (p50 / p99 ms):%n"
                         + "    in-process Lucene, top 20 of the text query    %6.2f / %6.2f%n"
@@ -205,6 +211,14 @@ public final class SearchBench {
                 WARMUP_PASSES, pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
                 pct(viaGateway, 50), pct(viaGateway, 99), pct(grpcHop, 50), pct(gatewayHops, 50),
                 pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50), pct(gatewayHops, 50) / pct(direct, 50));
+        if (load == null) {
+            System.out.println("(d) skipped: wrk is not installed (apt-get install -y wrk)");
+        } else {
+            System.out.printf("(d) concurrent readers, the same queries for %d s each: the service's whole answer in-process on 2 threads %.0f/s;"
+                            + " through the gateway (wrk, 2 threads, 16 connections) %.0f/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx = %.2f of in-process%n",
+                    LOAD_SECONDS, inProcessPerSecond, load.perSecond(), load.p50Millis(), load.p99Millis(), load.non2xx(),
+                    load.perSecond() / inProcessPerSecond);
+        }
     }
 
     /** One GET on a kept-alive connection (HttpURLConnection reuses it once the body is read). */
@@ -240,6 +254,30 @@ public final class SearchBench {
         }
         Arrays.sort(nanos);
         return nanos;
+    }
+
+    /** Answers per second with {@code threads} threads running through the queries for {@link #LOAD_SECONDS}. */
+    private static double throughput(List<String> queries, int threads, Call call) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * queries.size() / threads;
+            runs.add(pool.submit(() -> {
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    call.run(queries.get(i % queries.size()));
+                    answered.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        return answered.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     private static double pct(long[] sorted, int p) {

@@ -1,0 +1,93 @@
+package dev.newsroom.search.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** bench/search (d): wrk against the gateway, cycling through the queries (loopback only, bounded in time). */
+final class Wrk {
+    /** What wrk reported: requests per second, latency percentiles, answers that were not 2xx. */
+    record Result(double perSecond, double p50Millis, double p99Millis, long non2xx) {
+    }
+
+    private static final String SCRIPT = """
+            local paths = {}
+            local i = 0
+            init = function(args)
+              for line in io.lines(args[1]) do paths[#paths + 1] = line end
+              i = math.random(#paths)
+            end
+            request = function()
+              i = i % #paths + 1
+              return wrk.format("GET", paths[i])
+            end
+            """;
+
+    private Wrk() {
+    }
+
+    /** @return null when wrk is not installed */
+    static Result run(String searchUrl, List<String> queries, int seconds) throws IOException, InterruptedException {
+        if (!installed()) {
+            return null;
+        }
+        URI base = URI.create(searchUrl);
+        if (!"127.0.0.1".equals(base.getHost())) {
+            throw new IllegalArgumentException("load goes to 127.0.0.1 only, not " + base);
+        }
+        Path script = Files.createTempFile("search-bench", ".lua");
+        Path paths = Files.createTempFile("search-bench", ".paths");
+        try {
+            Files.writeString(script, SCRIPT);
+            Files.write(paths, queries.stream().map(q -> base.getRawPath() + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-s", script.toString(),
+                    searchUrl, "--", paths.toString()).redirectErrorStream(true).start();
+            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + out);
+            }
+            return new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
+                    out.contains("Non-2xx") ? (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)") : 0);
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(paths);
+        }
+    }
+
+    private static boolean installed() throws InterruptedException {
+        try {
+            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+        } catch (IOException absent) {
+            return false;
+        }
+    }
+
+    private static double number(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** A latency percentile line such as {@code 50%  812.00us} or {@code 99%  12.31ms}, in ms. */
+    private static double millis(String out, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + out);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+}
