@@ -41,7 +41,8 @@ public final class CallThreads implements AutoCloseable {
      * and reflection, to the probe threads. gRPC looks the method up and asks for the call's
      * executor on the server's default executor; were that the fixed pool, a probe would wait
      * behind every queued call before it could be redirected (CallThreadsTest). So the default
-     * is direct: the lookup runs on the transport thread, and nothing else does.
+     * is direct: the lookup runs on the transport thread, as do gRPC's own cancellation
+     * callbacks when a call ends abnormally; interceptors and handlers run on the pools.
      */
     public <B extends ServerBuilder<?>> B applyTo(B builder) {
         builder.directExecutor().callExecutor(new ServerCallExecutorSupplier() {

@@ -53,6 +53,7 @@ public final class LiveIndex implements Closeable {
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
     /** The schema of the oldest story this index may hold; kept across commits until a rebuild replaces it. */
     private final int schema;
+    private final boolean newerSchema;
     private volatile long cursor;
     private long committedCursor;
     private int uncommitted;
@@ -75,8 +76,10 @@ public final class LiveIndex implements Closeable {
             }
         }
         cursor = stored == null ? 0 : Long.parseLong(stored);
-        // no schema in a commit that has stories: written before schemas were recorded (1)
-        schema = storedSchema != null ? Integer.parseInt(storedSchema) : writer.getDocStats().numDocs > 0 ? 1 : SCHEMA;
+        // no schema in a commit that has stories: written before schemas were recorded (1); a newer
+        // schema (a rolled-back release) is labelled as ours from now on, since what we add is ours
+        schema = storedSchema != null ? Math.min(Integer.parseInt(storedSchema), SCHEMA) : writer.getDocStats().numDocs > 0 ? 1 : SCHEMA;
+        newerSchema = storedSchema != null && Integer.parseInt(storedSchema) > SCHEMA;
         committedCursor = cursor;
         searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -101,9 +104,14 @@ public final class LiveIndex implements Closeable {
         return path;
     }
 
-    /** The schema this index was written with (see {@link #SCHEMA}). */
+    /** The schema this index was written with (see {@link #SCHEMA}); never more than ours. */
     public int schema() {
         return schema;
+    }
+
+    /** Whether a newer release wrote this index (a rollback): it is rebuilt like an older one. */
+    public boolean newerSchema() {
+        return newerSchema;
     }
 
     /** The sequence of the last feed event applied (committed or not). */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code <data-dir>/CURRENT} names the live index directory. A rebuild fills a new
  * directory from the start of the feed while searches use the live one; once it has caught
  * up, CURRENT is replaced atomically (rename), the live reference is switched, and the old
- * index is closed when its last search has released it. An index written by an older schema
- * ({@link LiveIndex#SCHEMA}) is rebuilt that way as soon as the service opens it.
+ * index is closed when its last search has released it. An index written by another schema
+ * ({@link LiveIndex#SCHEMA}: an older release, or a newer one after a rollback) is rebuilt
+ * that way as soon as the service opens it.
  */
 @Context
 public class SearchIndex implements AutoCloseable {
@@ -50,9 +51,10 @@ public class SearchIndex implements AutoCloseable {
         String name = currentName();
         deleteOthers(name);
         live.set(follow(name));
-        int schema = live.get().index().schema();
-        if (schema < LiveIndex.SCHEMA) {
-            LOG.info("the index {} has schema {}; rebuilding it as schema {} while it keeps answering", name, schema, LiveIndex.SCHEMA);
+        LiveIndex opened = live.get().index();
+        if (opened.schema() < LiveIndex.SCHEMA || opened.newerSchema()) {
+            LOG.info("the index {} was written by {} release (schema {}); rebuilding it as schema {} while it keeps answering",
+                    name, opened.newerSchema() ? "a newer" : "an older", opened.newerSchema() ? "> " + LiveIndex.SCHEMA : opened.schema(), LiveIndex.SCHEMA);
             reindex();
         }
     }

@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -63,14 +64,15 @@ public record StoryCard(long id, String slug, String language, String analysis, 
         return new BytesRef(out.toArrayCopy());
     }
 
-    static StoryCard decode(BytesRef bytes) throws IOException {
+    /** @param body whether to read the body too (it is last, and the longest by far); empty if not */
+    static StoryCard decode(BytesRef bytes, boolean body) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
         byte format = in.readByte();
         if (format != FORMAT) {
             throw new IllegalStateException("story card format " + format + " is not known to this version");
         }
         return new StoryCard(in.readVLong(), in.readString(), in.readString(), in.readString(), in.readString(),
-                in.readString(), in.readZLong(), in.readString(), in.readString(), in.readString());
+                in.readString(), in.readZLong(), in.readString(), in.readString(), body ? in.readString() : "");
     }
 
     /** A story indexed before the card existed, from its stored fields. */
@@ -88,22 +90,36 @@ public record StoryCard(long id, String slug, String language, String analysis, 
 
     /** The cards of {@code docs} (top-level doc ids), in the order of {@code docs}; read in index order. */
     public static StoryCard[] read(IndexSearcher searcher, int[] docs) throws IOException {
+        return read(searcher, docs, true);
+    }
+
+    /** The cards of {@code docs} without their bodies (empty): what a list of hits or suggestions shows. */
+    public static StoryCard[] shown(IndexSearcher searcher, int[] docs) throws IOException {
+        return read(searcher, docs, false);
+    }
+
+    private static StoryCard[] read(IndexSearcher searcher, int[] docs, boolean body) throws IOException {
         Integer[] order = IntStream.range(0, docs.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         StoryCard[] cards = new StoryCard[docs.length];
         LeafReaderContext leaf = null;
         BinaryDocValues values = null;
+        StoredFields stored = null;
         for (int i : order) {
             int doc = docs[i];
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 values = leaf.reader().getBinaryDocValues(Fields.CARD);   // forward-only: one per leaf, docs ascending
+                stored = null;
             }
             int inLeaf = doc - leaf.docBase;
-            cards[i] = values != null && values.advanceExact(inLeaf)
-                    ? decode(values.binaryValue())
-                    : ofStored(leaf.reader().storedFields().document(inLeaf));
+            if (values != null && values.advanceExact(inLeaf)) {
+                cards[i] = decode(values.binaryValue(), body);
+            } else {
+                stored = stored != null ? stored : leaf.reader().storedFields();
+                cards[i] = ofStored(stored.document(inLeaf));
+            }
         }
         return cards;
     }

@@ -207,7 +207,7 @@ public final class Highlighter {
      * Offsets from the postings like Lucene's {@link PostingsOffsetStrategy}, but with one
      * postings enum per query term and segment, advanced through the hits in index order:
      * the plain strategy seeks every term again and opens a new enum for every hit. Phrases
-     * (position-sensitive) and wildcard automata take the plain path.
+     * (position-sensitive), wildcard automata and weight-matches highlighting take the plain path.
      */
     private static final class ForwardPostings extends PostingsOffsetStrategy {
         private LeafReader leaf;
@@ -220,7 +220,8 @@ public final class Highlighter {
 
         @Override
         public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
-            if (components.getPhraseHelper().hasPositionSensitivity() || components.getAutomata().length > 0) {
+            if (components.getPhraseHelper().hasPositionSensitivity() || components.getAutomata().length > 0
+                    || components.getHighlightFlags().contains(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)) {
                 return super.getOffsetsEnum(reader, docId, content);
             }
             if (reader != leaf || docId <= lastDoc) {
@@ -257,6 +258,9 @@ public final class Highlighter {
             for (int t = 0; t < terms.length; t++) {
                 if (termsEnum.seekExact(terms[t])) {
                     postings[t] = termsEnum.postings(null, PostingsEnum.OFFSETS);
+                    if (postings[t] == null) {
+                        throw new IllegalArgumentException("field '" + getField() + "' was indexed without offsets, cannot highlight");
+                    }
                 }
             }
         }

@@ -55,7 +55,7 @@ public final class RelatedStories {
         Query like = mlt.like(text);
         Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
         ScoreDoc[] similar = searcher.search(query, max).scoreDocs;
-        StoryCard[] cards = StoryCard.read(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards = StoryCard.shown(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
         List<StoryHit> hits = new ArrayList<>();
         for (int i = 0; i < similar.length; i++) {
             hits.add(StoryHit.of(cards[i], similar[i].score, "", List.of()));

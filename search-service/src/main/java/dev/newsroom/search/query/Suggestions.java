@@ -54,7 +54,7 @@ public final class Suggestions {
         ScoreDoc[] docs = searcher.search(query.build(), max * 2, ORDER, true).scoreDocs;
         Set<String> seen = new LinkedHashSet<>();
         List<Suggestion> result = new ArrayList<>();
-        StoryCard[] cards = StoryCard.read(searcher, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards = StoryCard.shown(searcher, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
         for (StoryCard card : cards) {
             if (result.size() < max && seen.add(card.headline())) {
                 result.add(new Suggestion(card.id(), card.slug(), card.headline()));

@@ -70,7 +70,7 @@ public final class Cranfield {
                     }
                     ScoreDoc[] hits = searcher.search(search.textQuery(new StorySearch.Request(queries.get(q - 1), "", "en", null, null, false, false, 0, "")), 1000).scoreDocs;
                     List<Long> ranked = new ArrayList<>();
-                    for (StoryCard card : StoryCard.read(searcher, Arrays.stream(hits).mapToInt(h -> h.doc).toArray())) {
+                    for (StoryCard card : StoryCard.shown(searcher, Arrays.stream(hits).mapToInt(h -> h.doc).toArray())) {
                         ranked.add(card.id());
                     }
                     ndcg += ndcg10(ranked, rel);

@@ -215,8 +215,9 @@ public final class SearchBench {
             System.out.println("(d) skipped: wrk is not installed (apt-get install -y wrk)");
         } else {
             System.out.printf("(d) concurrent readers, the same queries for %d s each: the service's whole answer in-process on 2 threads %.0f/s;"
-                            + " through the gateway (wrk, 2 threads, 16 connections) %.0f/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx = %.2f of in-process%n",
-                    LOAD_SECONDS, inProcessPerSecond, load.perSecond(), load.p50Millis(), load.p99Millis(), load.non2xx(),
+                            + " through the gateway (wrk, 2 threads, 16 connections) %.0f/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx, %d socket errors"
+                            + " = %.2f of in-process%n",
+                    LOAD_SECONDS, inProcessPerSecond, load.perSecond(), load.p50Millis(), load.p99Millis(), load.non2xx(), load.socketErrors(),
                     load.perSecond() / inProcessPerSecond);
         }
     }

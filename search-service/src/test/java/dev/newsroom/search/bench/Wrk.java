@@ -13,16 +13,22 @@ import java.util.regex.Pattern;
 
 /** bench/search (d): wrk against the gateway, cycling through the queries (loopback only, bounded in time). */
 final class Wrk {
-    /** What wrk reported: requests per second, latency percentiles, answers that were not 2xx. */
-    record Result(double perSecond, double p50Millis, double p99Millis, long non2xx) {
+    /** What wrk reported: requests per second, latency percentiles, answers that were not 2xx, socket errors (incl. timeouts). */
+    record Result(double perSecond, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
     }
 
+    /** Each connection thread cycles through the queries from its own starting point. */
     private static final String SCRIPT = """
+            local threads = 0
+            setup = function(thread)
+              thread:set("first", threads * 499)
+              threads = threads + 1
+            end
             local paths = {}
             local i = 0
             init = function(args)
               for line in io.lines(args[1]) do paths[#paths + 1] = line end
-              i = math.random(#paths)
+              i = first % #paths
             end
             request = function()
               i = i % #paths + 1
@@ -44,20 +50,33 @@ final class Wrk {
         }
         Path script = Files.createTempFile("search-bench", ".lua");
         Path paths = Files.createTempFile("search-bench", ".paths");
+        Path output = Files.createTempFile("search-bench", ".wrk");
         try {
             Files.writeString(script, SCRIPT);
             Files.write(paths, queries.stream().map(q -> base.getRawPath() + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
             Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-s", script.toString(),
-                    searchUrl, "--", paths.toString()).redirectErrorStream(true).start();
-            String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+                    searchUrl, "--", paths.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            boolean ended = wrk.waitFor(seconds + 30L, TimeUnit.SECONDS);
+            if (!ended) {
+                wrk.destroyForcibly();
+            }
+            String out = Files.readString(output);
+            if (!ended || wrk.exitValue() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + out);
             }
+            Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+            long socketErrors = 0;
+            if (errors.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    socketErrors += Long.parseLong(errors.group(g));
+                }
+            }
             return new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
-                    out.contains("Non-2xx") ? (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)") : 0);
+                    out.contains("Non-2xx") ? (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)") : 0, socketErrors);
         } finally {
             Files.deleteIfExists(script);
             Files.deleteIfExists(paths);
+            Files.deleteIfExists(output);
         }
     }
 
