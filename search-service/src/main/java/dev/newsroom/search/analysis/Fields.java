@@ -36,7 +36,7 @@ public final class Fields {
     }
 
     /** The language suffix of a text field name; STANDARD for other names. */
-    static String languageOf(String field) {
+    public static String languageOf(String field) {
         int underscore = field.lastIndexOf('_');
         return underscore < 0 ? Languages.STANDARD : field.substring(underscore + 1);
     }

@@ -53,8 +53,8 @@ public class SearchIndex implements AutoCloseable {
         live.set(follow(name));
         LiveIndex opened = live.get().index();
         if (opened.schema() < LiveIndex.SCHEMA || opened.newerSchema()) {
-            LOG.info("the index {} was written by {} release (schema {}); rebuilding it as schema {} while it keeps answering",
-                    name, opened.newerSchema() ? "a newer" : "an older", opened.newerSchema() ? "> " + LiveIndex.SCHEMA : opened.schema(), LiveIndex.SCHEMA);
+            LOG.info("the index {} was written by another release's schema; rebuilding it as schema {} while it keeps answering",
+                    name, LiveIndex.SCHEMA);
             reindex();
         }
     }

@@ -150,14 +150,16 @@ public final class Highlighter {
 
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+            String[] parts = Arrays.stream(fields).map(Fields::partOf).toArray(String[]::new);
+            String[] languages = Arrays.stream(fields).map(Fields::languageOf).toArray(String[]::new);
             List<CharSequence[]> values = new ArrayList<>();
             for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
                 StoryCard card = byDoc.get(doc);
                 CharSequence[] perField = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
                     // a story has text only in the fields of its own analysis language
-                    boolean own = card != null && fields[f].equals(Fields.text(Fields.partOf(fields[f]), card.analysis()));
-                    perField[f] = own ? card.text(Fields.partOf(fields[f])) : "";
+                    boolean own = card != null && languages[f].equals(card.analysis());
+                    perField[f] = own ? card.text(parts[f]) : "";
                 }
                 values.add(perField);
             }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -262,7 +263,7 @@ public final class SearchBench {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
         AtomicInteger answered = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+        List<Future<?>> runs = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t * queries.size() / threads;
@@ -274,7 +275,7 @@ public final class SearchBench {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> run : runs) {
+        for (Future<?> run : runs) {
             run.get();
         }
         pool.shutdown();
