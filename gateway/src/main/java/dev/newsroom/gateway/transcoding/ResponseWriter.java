@@ -3,7 +3,6 @@ package dev.newsroom.gateway.transcoding;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.caching.HttpCaching;
 import dev.newsroom.gateway.ops.ClientUri;
@@ -19,14 +18,12 @@ import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes an RPC's answer as proto3 JSON (lowerCamelCase, default values omitted): 201 with
+ * Writes an RPC's answer as proto3 JSON ({@link ProtoJson}: lowerCamelCase, default values omitted): 201 with
  * Location for a create (POST without {@code :verb}), 304 when the client's copy is current,
  * else 200 — with the caching headers of {@link HttpCaching}. {@link #render} and
  * {@link #send} are separate so the near cache can keep and resend rendered answers.
  */
 public class ResponseWriter {
-
-  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
   private final HttpCaching caching;
 
@@ -50,13 +47,13 @@ public class ResponseWriter {
       location = URI.create(ClientUri.of(exchange).getRawPath() + "/" + UriUtils.encodePathSegment(
           String.valueOf(message.getField(id)), StandardCharsets.UTF_8));
     }
-    String json;
+    byte[] json;
     try {
-      json = PRINTER.print(message);
+      json = ProtoJson.print(message);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("cannot print " + binding.grpcMethod().getFullMethodName(), e);
     }
-    return new Rendered(created ? HttpStatus.CREATED : HttpStatus.OK, json.getBytes(StandardCharsets.UTF_8), etag,
+    return new Rendered(created ? HttpStatus.CREATED : HttpStatus.OK, json, etag,
         caching.cacheControl(isGet, shareable, etag != null), location);
   }
 
