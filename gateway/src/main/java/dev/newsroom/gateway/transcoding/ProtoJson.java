@@ -31,9 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why not JsonFormat itself: it appends to a StringBuilder through an Appendable, formats every
  * Timestamp with a SimpleDateFormat and the String is then encoded again; that was a fifth of the
- * gateway's work on a 20-hit search answer (docs/search.md). Messages whose types reach any other
+ * gateway's work on a 20-hit search answer (docs/read-path.md). Messages whose types reach any other
  * well-known type (Any, Struct, wrappers, Duration, FieldMask…), an enum value with options (JSON
- * names), or an out-of-range Timestamp are printed by JsonFormat: same output, same errors.
+ * names), extensions, or an out-of-range Timestamp are printed by JsonFormat: same output, same errors.
  * ProtoJsonTest holds the two equal on random messages of every type the gateway serves.
  */
 final class ProtoJson {
@@ -91,7 +91,7 @@ final class ProtoJson {
     if (type.getFullName().equals(TIMESTAMP)) {
       return true;
     }
-    if (type.getFullName().startsWith("google.protobuf.") || !type.getExtensions().isEmpty()) {
+    if (type.getFullName().startsWith("google.protobuf.") || type.toProto().getExtensionRangeCount() > 0) {
       return false;
     }
     for (FieldDescriptor field : type.getFields()) {
@@ -132,10 +132,16 @@ final class ProtoJson {
       if (type.getFullName().equals(TIMESTAMP)) {
         return timestamp(message);
       }
+      if (type.getFullName().startsWith("google.protobuf.")) {
+        return false;   // a DynamicMessage may hold another type than its field declares
+      }
       put('{');
       boolean first = true;
       for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
         FieldDescriptor field = entry.getKey();
+        if (field.isExtension()) {
+          return false;
+        }
         if (!first) {
           put(',');
         }
@@ -290,7 +296,7 @@ final class ProtoJson {
     private void string(String s) {
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       int n = utf8.length;
-      ensure(n * 6 + 2);
+      ensure(n + 2);   // grown further only when an escape comes
       byte[] out = buf;
       int at = len;
       out[at++] = '"';
@@ -308,6 +314,11 @@ final class ProtoJson {
           escape = utf8[i + 2] == (byte) 0xa8 ? LINE_SEPARATOR : PARAGRAPH_SEPARATOR;
         } else {
           continue;
+        }
+        if (at + (n - plain) + escape.length + 1 > out.length) {
+          len = at;
+          ensure((n - plain) + escape.length + 1);
+          out = buf;
         }
         System.arraycopy(utf8, plain, out, at, i - plain);
         at += i - plain;

@@ -92,19 +92,72 @@ class ProtoJsonTest {
   }
 
   @Test
+  void longTextFullOfEscapesPrintsAsJsonFormatDoes() throws Exception {
+    Descriptor everything = everyKind().findMessageTypeByName("Everything");
+    Random random = new Random(3);
+    for (String text : new String[] {"<".repeat(5000), "a".repeat(9000) + "\u2028".repeat(3000),
+        "تهران".repeat(2000) + "<mark>&</mark>".repeat(800)}) {
+      DynamicMessage.Builder b = DynamicMessage.newBuilder(everything).setField(everything.findFieldByName("f_string"), text);
+      for (int i = 0; i < 40; i++) {
+        b.addRepeatedField(everything.findFieldByName("r_string"), randomString(random).repeat(random.nextInt(200)));
+      }
+      assertSame(b.build());
+    }
+  }
+
+  @Test
   void aTimestampOutOfRangeFailsAsJsonFormatDoes() throws Exception {
     Descriptor everything = everyKind().findMessageTypeByName("Everything");
-    DynamicMessage bad = DynamicMessage.newBuilder(everything)
-        .setField(everything.findFieldByName("f_time"), Timestamp.newBuilder().setSeconds(253_402_300_800L).build()).build();
-    Throwable expected = catchThrowable(() -> JSON_FORMAT.print(bad));
-    assertThat(expected).isNotNull();
-    assertThatThrownBy(() -> ProtoJson.print(bad)).isExactlyInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+    Timestamp[] outOfRange = {Timestamp.newBuilder().setSeconds(253_402_300_800L).build(),
+        Timestamp.newBuilder().setSeconds(-62_135_596_801L).build(), Timestamp.newBuilder().setNanos(-1).build(),
+        Timestamp.newBuilder().setNanos(1_000_000_000).build()};
+    for (Timestamp time : outOfRange) {
+      DynamicMessage bad = DynamicMessage.newBuilder(everything).setField(everything.findFieldByName("f_time"), time).build();
+      Throwable expected = catchThrowable(() -> JSON_FORMAT.print(bad));
+      assertThat(expected).isNotNull();
+      assertThatThrownBy(() -> ProtoJson.print(bad)).isExactlyInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+    }
+  }
+
+  @Test
+  void aTimestampAloneIsAJsonString() throws Exception {
+    assertSame(DynamicMessage.newBuilder(Timestamp.newBuilder().setSeconds(1_764_288_000L).setNanos(5_000).build()).build());
+  }
+
+  @Test
+  void aFieldHoldingAnotherTypeThanDeclaredIsLeftToJsonFormat() throws Exception {
+    Descriptor everything = everyKind().findMessageTypeByName("Everything");
+    DynamicMessage odd = DynamicMessage.newBuilder(everything).setField(everything.findFieldByName("child"),
+        com.google.protobuf.Struct.newBuilder().putFields("k", com.google.protobuf.Value.newBuilder().setNumberValue(1).build()).build())
+        .build();
+    assertSame(odd);
+  }
+
+  @Test
+  void extensionsAreLeftToJsonFormat() throws Exception {
+    FileDescriptorProto proto = FileDescriptorProto.newBuilder().setName("t/extended.proto").setPackage("t").setSyntax("proto2")
+        .addDependency("google/protobuf/duration.proto")
+        .addMessageType(DescriptorProto.newBuilder().setName("Extended")
+            .addField(field("note", 1, Type.TYPE_STRING, Label.LABEL_OPTIONAL))
+            .addExtensionRange(DescriptorProto.ExtensionRange.newBuilder().setStart(100).setEnd(200)))
+        .addExtension(field("wait", 100, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Duration")
+            .setExtendee(".t.Extended"))
+        .build();
+    FileDescriptor file = FileDescriptor.buildFrom(proto, new FileDescriptor[] {com.google.protobuf.DurationProto.getDescriptor()});
+    Descriptor extended = file.findMessageTypeByName("Extended");
+    DynamicMessage message = DynamicMessage.newBuilder(extended).setField(extended.findFieldByName("note"), "<b>")
+        .setField(file.findExtensionByName("wait"), com.google.protobuf.Duration.newBuilder().setSeconds(5).build()).build();
+    assertSame(message);
+    assertThat(new String(ProtoJson.print(message), StandardCharsets.UTF_8)).contains("\"5s\"");
   }
 
   @Test
   void otherWellKnownTypesAreLeftToJsonFormat() throws Exception {
     Descriptor other = everyKind().findMessageTypeByName("OtherWellKnown");
     Random random = new Random(11);
+    for (int i = 0; i < 200; i++) {
+      assertSame(randomMessage(other, random, 0));
+    }
     for (int i = 0; i < 200; i++) {
       DynamicMessage.Builder b = DynamicMessage.newBuilder(other);
       b.setField(other.findFieldByName("mask"), com.google.protobuf.FieldMask.newBuilder().addPaths("article.headline").addPaths("lead").build());
@@ -115,7 +168,13 @@ class ProtoJsonTest {
     }
   }
 
+  /** The same bytes, or the same failure (e.g. an invalid Duration left to JsonFormat). */
   private static void assertSame(DynamicMessage message) throws InvalidProtocolBufferException {
+    Throwable failure = catchThrowable(() -> JSON_FORMAT.print(message));
+    if (failure != null) {
+      assertThatThrownBy(() -> ProtoJson.print(message)).isExactlyInstanceOf(failure.getClass()).hasMessage(failure.getMessage());
+      return;
+    }
     byte[] expected = JSON_FORMAT.print(message).getBytes(StandardCharsets.UTF_8);
     byte[] actual = ProtoJson.print(message);
     assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
@@ -251,7 +310,9 @@ class ProtoJsonTest {
     everything.addOneofDecl(OneofDescriptorProto.newBuilder().setName("_explicit_count"));
     String[][] maps = {{"TextToInt", "TYPE_STRING", "TYPE_INT32", null}, {"LongToText", "TYPE_INT64", "TYPE_STRING", null},
         {"BoolToChild", "TYPE_BOOL", "TYPE_MESSAGE", ".t.Everything"}, {"UintToKind", "TYPE_UINT32", "TYPE_ENUM", ".t.Kind"},
-        {"Sint64ToTime", "TYPE_SINT64", "TYPE_MESSAGE", ".google.protobuf.Timestamp"}};
+        {"Sint64ToTime", "TYPE_SINT64", "TYPE_MESSAGE", ".google.protobuf.Timestamp"}, {"Int32ToText", "TYPE_INT32", "TYPE_STRING", null},
+        {"Uint64ToBytes", "TYPE_UINT64", "TYPE_BYTES", null}, {"Fixed32ToDouble", "TYPE_FIXED32", "TYPE_DOUBLE", null},
+        {"Sfixed64ToFloat", "TYPE_SFIXED64", "TYPE_FLOAT", null}};
     for (String[] map : maps) {
       DescriptorProto.Builder entry = DescriptorProto.newBuilder().setName(map[0] + "Entry")
           .setOptions(MessageOptions.newBuilder().setMapEntry(true))
@@ -267,7 +328,11 @@ class ProtoJsonTest {
     DescriptorProto.Builder other = DescriptorProto.newBuilder().setName("OtherWellKnown")
         .addField(field("mask", 1, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.FieldMask"))
         .addField(field("note", 2, Type.TYPE_STRING, Label.LABEL_OPTIONAL))
-        .addField(field("data", 3, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Struct"));
+        .addField(field("data", 3, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Struct"))
+        .addField(field("wait", 4, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Duration"))
+        .addField(field("count", 5, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Int32Value"))
+        .addField(field("nothing", 6, Type.TYPE_MESSAGE, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.Empty"))
+        .addField(field("blank", 7, Type.TYPE_ENUM, Label.LABEL_OPTIONAL).setTypeName(".google.protobuf.NullValue"));
     EnumDescriptorProto.Builder kind = EnumDescriptorProto.newBuilder().setName("Kind");
     String[] names = {"KIND_UNSPECIFIED", "NEWS", "OPINION", "FEATURE"};
     for (int i = 0; i < names.length; i++) {
@@ -275,10 +340,13 @@ class ProtoJsonTest {
     }
     FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("t/everything.proto").setPackage("t").setSyntax("proto3")
         .addDependency("google/protobuf/timestamp.proto").addDependency("google/protobuf/field_mask.proto")
-        .addDependency("google/protobuf/struct.proto")
+        .addDependency("google/protobuf/struct.proto").addDependency("google/protobuf/duration.proto")
+        .addDependency("google/protobuf/wrappers.proto").addDependency("google/protobuf/empty.proto")
         .addMessageType(everything).addMessageType(other).addEnumType(kind).build();
     return FileDescriptor.buildFrom(file, new FileDescriptor[] {
-        TimestampProto.getDescriptor(), FieldMaskProto.getDescriptor(), StructProto.getDescriptor()});
+        TimestampProto.getDescriptor(), FieldMaskProto.getDescriptor(), StructProto.getDescriptor(),
+        com.google.protobuf.DurationProto.getDescriptor(), com.google.protobuf.WrappersProto.getDescriptor(),
+        com.google.protobuf.EmptyProto.getDescriptor()});
   }
 
   private static FieldDescriptorProto.Builder field(String name, int number, Type type, Label label) {
