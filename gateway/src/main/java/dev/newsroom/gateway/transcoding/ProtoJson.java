@@ -203,16 +203,8 @@ final class ProtoJson {
         case INT64, SINT64, SFIXED64 -> number(Long.toString((Long) value), true);
         case UINT64, FIXED64 -> number(Long.toUnsignedString((Long) value), true);
         case BOOL -> number((Boolean) value ? "true" : "false", quoted);
-        case FLOAT -> {
-          float f = (Float) value;
-          number(Float.isNaN(f) ? "NaN" : Float.isInfinite(f) ? (f < 0 ? "-Infinity" : "Infinity") : Float.toString(f),
-              quoted || Float.isNaN(f) || Float.isInfinite(f));
-        }
-        case DOUBLE -> {
-          double d = (Double) value;
-          number(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d < 0 ? "-Infinity" : "Infinity") : Double.toString(d),
-              quoted || Double.isNaN(d) || Double.isInfinite(d));
-        }
+        case FLOAT -> floating((Float) value, Float.toString((Float) value), quoted);
+        case DOUBLE -> floating((Double) value, Double.toString((Double) value), quoted);
         case STRING -> string((String) value);
         case BYTES -> number(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()), true);
         case ENUM -> {
@@ -228,6 +220,17 @@ final class ProtoJson {
         }
       }
       return true;
+    }
+
+    /** NaN and the infinities as strings, other values as Float/Double.toString writes them. */
+    private void floating(double value, String text, boolean quoted) {
+      if (Double.isNaN(value)) {
+        number("NaN", true);
+      } else if (Double.isInfinite(value)) {
+        number(value < 0 ? "-Infinity" : "Infinity", true);
+      } else {
+        number(text, quoted);
+      }
     }
 
     /** What Timestamps.toString writes, without its SimpleDateFormat; out of range goes to JsonFormat's error. */

@@ -46,9 +46,9 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchBench {
     private static final Path DATA = Path.of(System.getProperty("newsroom.bench.data", "../../shared/data"));
     /**
-     * Passes over the 1,000 queries before each row is timed. One pass left the JIT of a
-     * fresh gateway compiling for thousands more requests on two cores (the gateway row was
-     * then ~1.5x its steady state); every row gets the same number.
+     * Warm-up passes over the 1,000 queries, every path in turn for each query, before the timed
+     * pass. One pass left the JIT of a fresh gateway compiling for thousands more requests on
+     * two cores (the gateway row was then ~1.5x its steady state).
      */
     private static final int WARMUP_PASSES = Integer.getInteger("newsroom.bench.warmup.passes", 5);
     /** (d): how long each side of the concurrent-readers comparison runs. */
@@ -169,52 +169,58 @@ public final class SearchBench {
      * (HTTP → gRPC → search-service, each its own process); between them, for where the time
      * goes, the service's whole answer computed in this JVM and the gRPC call alone; and the
      * cost of the hops themselves: a suggest that matches nothing (no search work, a tiny
-     * answer) over gRPC and through the gateway.
+     * answer) over gRPC and through the gateway. The rows are interleaved: each query goes
+     * down every path in turn, in the warm-up passes and in the timed one, so every path runs
+     * under the same conditions and drift on the machine falls on all of them alike (timed in
+     * stretches of their own, the plain search's figure depended on how far its compilation
+     * had got: 0.31-0.50 ms over runs, 0.12 ms when timed again last). Then the gateway with
+     * one wrk connection: the same requests without a Java HTTP client's own time.
      */
     private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir) throws Exception {
         List<String> queries = queries(stories, 1000);
         StorySearch storySearch = new StorySearch(new SearchConfig(), Clock.systemUTC());
         String live = Files.readString(indexDir.resolve("CURRENT")).strip();
-        long[] direct;
-        long[] wholeAnswer;
-        double inProcessPerSecond;
-        try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir)) {
+        int port = JarProcess.freePort();
+        try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir);
+             JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
+                     "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
+                     "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
+                     "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz")) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(LiveIndex.SIMILARITY);
-            direct = time(queries, q -> searcher.search(storySearch.textQuery(request(q)), 20));
-            wholeAnswer = time(queries, q -> storySearch.search(searcher, request(q)));
-            inProcessPerSecond = throughput(queries, 2, q -> storySearch.search(searcher, request(q)));
-        }
-        long[] grpc = time(queries, q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()));
-        SuggestRequest nothing = SuggestRequest.newBuilder().setQ("qzxv").build();
-        long[] grpcHop = time(queries, q -> search.search().suggest(nothing));
-        int port = JarProcess.freePort();
-        long[] viaGateway;
-        long[] gatewayHops;
-        Wrk.Result load;
-        try (JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
-                "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
-                "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
-                "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz")) {
             String base = "http://127.0.0.1:" + port + "/api/v1/search";
-            viaGateway = time(queries, q -> get(base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
-            gatewayHops = time(queries, q -> get(base + ":suggest?q=qzxv"));
-            load = Wrk.run(base, queries, LOAD_SECONDS);
-        }
-        System.out.printf("(c) 1,000 queries, sequential, each row after %d warm-up passes over the same queries (p50 / p99 ms):%n"
-                        + "    in-process Lucene, top 20 of the text query    %6.2f / %6.2f%n"
-                        + "    in-process, the service's whole answer          %6.2f / %6.2f   (totals, section counts, 20 highlighted hits)%n"
-                        + "    search-service over gRPC                        %6.2f / %6.2f%n"
-                        + "    through the gateway (HTTP/1.1 keep-alive)       %6.2f / %6.2f%n"
-                        + "    the hops alone: a suggest matching nothing, over gRPC %.2f, through the gateway %.2f (p50)%n"
-                        + "    p50 ratio gateway / in-process Lucene: %.1fx (target <= 3x); gateway / whole answer in-process: %.1fx;"
-                        + " the two hops alone / in-process Lucene: %.1fx%n",
-                WARMUP_PASSES, pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
-                pct(viaGateway, 50), pct(viaGateway, 99), pct(grpcHop, 50), pct(gatewayHops, 50),
-                pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50), pct(gatewayHops, 50) / pct(direct, 50));
-        if (load == null) {
-            System.out.println("(d) skipped: wrk is not installed (apt-get install -y wrk)");
-        } else {
+            SuggestRequest nothing = SuggestRequest.newBuilder().setQ("qzxv").build();
+            List<Call> rows = List.of(
+                    q -> searcher.search(storySearch.textQuery(request(q)), 20),
+                    q -> storySearch.search(searcher, request(q)),
+                    q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()),
+                    q -> get(base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)),
+                    q -> search.search().suggest(nothing),
+                    q -> get(base + ":suggest?q=qzxv"));
+            long[][] t = timeInterleaved(queries, rows);
+            long[] direct = t[0], wholeAnswer = t[1], grpc = t[2], viaGateway = t[3], grpcHop = t[4], gatewayHops = t[5];
+            Wrk.Result oneAtATime = Wrk.run(base, queries, LOAD_SECONDS, 1, 1);
+            double inProcessPerSecond = throughput(queries, 2, q -> storySearch.search(searcher, request(q)));
+            Wrk.Result load = Wrk.run(base, queries, LOAD_SECONDS, 2, 16);
+            System.out.printf("(c) 1,000 queries, sequential, every path in turn for each query, after %d such warm-up passes (p50 / p99 ms):%n"
+                            + "    in-process Lucene, top 20 of the text query    %6.2f / %6.2f%n"
+                            + "    in-process, the service's whole answer          %6.2f / %6.2f   (totals, section counts, 20 highlighted hits)%n"
+                            + "    search-service over gRPC                        %6.2f / %6.2f%n"
+                            + "    through the gateway (HTTP/1.1 keep-alive)       %6.2f / %6.2f%n"
+                            + "    the hops alone: a suggest matching nothing, over gRPC %.2f, through the gateway %.2f (p50)%n"
+                            + "    p50 ratio gateway / in-process Lucene: %.1fx (target <= 3x); gateway / whole answer in-process: %.1fx;"
+                            + " the two hops alone / in-process Lucene: %.1fx%n",
+                    WARMUP_PASSES, pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
+                    pct(viaGateway, 50), pct(viaGateway, 99), pct(grpcHop, 50), pct(gatewayHops, 50),
+                    pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50), pct(gatewayHops, 50) / pct(direct, 50));
+            if (oneAtATime == null) {
+                System.out.println("    the gateway on one wrk connection, and (d), skipped: wrk is not installed (apt-get install -y wrk)");
+                return;
+            }
+            // not a ratio: timed alone, while the rows above share the machine's caches with each other
+            System.out.printf("    through the gateway, wrk on one connection for %d s, alone (no Java client in the way): p50 %.2f ms,"
+                            + " p99 %.2f ms, %d non-2xx%n",
+                    LOAD_SECONDS, oneAtATime.p50Millis(), oneAtATime.p99Millis(), oneAtATime.non2xx());
             System.out.printf("(d) concurrent readers, the same queries for %d s each: the service's whole answer in-process on 2 threads %.0f/s;"
                             + " through the gateway (wrk, 2 threads, 16 connections) %.0f/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx, %d socket errors"
                             + " = %.2f of in-process%n",
@@ -242,19 +248,26 @@ public final class SearchBench {
         Object run(String q) throws Exception;
     }
 
-    private static long[] time(List<String> queries, Call call) throws Exception {
-        for (int pass = 0; pass < WARMUP_PASSES; pass++) {   // the JIT compiles the whole path first
+    /** Each query down every row in turn: {@link #WARMUP_PASSES} passes, then one timed; per row, sorted nanos. */
+    private static long[][] timeInterleaved(List<String> queries, List<Call> rows) throws Exception {
+        for (int pass = 0; pass < WARMUP_PASSES; pass++) {
             for (String q : queries) {
-                call.run(q);
+                for (Call row : rows) {
+                    row.run(q);
+                }
             }
         }
-        long[] nanos = new long[queries.size()];
+        long[][] nanos = new long[rows.size()][queries.size()];
         for (int i = 0; i < queries.size(); i++) {
-            long t = System.nanoTime();
-            call.run(queries.get(i));
-            nanos[i] = System.nanoTime() - t;
+            for (int r = 0; r < rows.size(); r++) {
+                long t = System.nanoTime();
+                rows.get(r).run(queries.get(i));
+                nanos[r][i] = System.nanoTime() - t;
+            }
         }
-        Arrays.sort(nanos);
+        for (long[] row : nanos) {
+            Arrays.sort(row);
+        }
         return nanos;
     }
 

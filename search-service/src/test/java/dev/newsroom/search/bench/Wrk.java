@@ -39,8 +39,13 @@ final class Wrk {
     private Wrk() {
     }
 
-    /** @return null when wrk is not installed */
-    static Result run(String searchUrl, List<String> queries, int seconds) throws IOException, InterruptedException {
+    /**
+     * @param threads     wrk threads; each cycles through the queries from its own starting point
+     * @param connections connections over all threads (1: one request at a time, latency without a Java client)
+     * @return null when wrk is not installed
+     */
+    static Result run(String searchUrl, List<String> queries, int seconds, int threads, int connections)
+            throws IOException, InterruptedException {
         if (!installed()) {
             return null;
         }
@@ -54,7 +59,7 @@ final class Wrk {
         try {
             Files.writeString(script, SCRIPT);
             Files.write(paths, queries.stream().map(q -> base.getRawPath() + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency", "-s", script.toString(),
+            Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(),
                     searchUrl, "--", paths.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             boolean ended = wrk.waitFor(seconds + 30L, TimeUnit.SECONDS);
             if (!ended) {
