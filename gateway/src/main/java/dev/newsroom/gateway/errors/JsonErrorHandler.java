@@ -44,7 +44,8 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
     headers.setCacheControl("no-store");
     error.headers().forEach(headers::set);
     if (error.code() == 413
-        && !GrpcTranscodingFilter.drainsBeforeAnswering(exchange.getRequest().getHeaders().getContentLength())) {
+        && !GrpcTranscodingFilter.drainsBeforeAnswering(exchange.getRequest().getHeaders().getContentLength())
+        && !Boolean.TRUE.equals(exchange.getAttribute(GrpcTranscodingFilter.BODY_DRAINED))) {
       // the rest of the oversized body is still on the wire: end this connection rather than
       // read it as the next request
       headers.set(HttpHeaders.CONNECTION, "close");

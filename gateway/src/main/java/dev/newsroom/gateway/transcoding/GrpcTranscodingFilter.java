@@ -15,6 +15,7 @@ import dev.newsroom.gateway.readpath.NearCache;
 import dev.newsroom.gateway.readpath.StoryRef;
 import dev.newsroom.gateway.readpath.ViewCounter;
 import io.grpc.Metadata;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   public static boolean drainsBeforeAnswering(long declaredLength) {
     return declaredLength > 0 && declaredLength <= DRAIN_LIMIT;
   }
+
+  /** Exchange attribute: a too-large body without Content-Length was read to its end before the 413. */
+  public static final String BODY_DRAINED = GrpcTranscodingFilter.class.getName() + ".bodyDrained";
   private final ClientFingerprint fingerprint;
   private final NearCache nearCache;
   private final ViewCounter views;
@@ -113,7 +117,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
         ? NearCache.key(exchange) : null;
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
     EventLoop loop = connectionLoop(exchange);
-    Mono<DynamicMessage> call = readBody(exchange.getRequest(), binding)
+    Mono<DynamicMessage> call = readBody(exchange, binding)
         .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body))
         .flatMap(request -> onLoop(backend.call(service, authority, loop, binding, request, metadata(exchange, caller)), loop));
     if (cacheKey != null) {
@@ -174,7 +178,8 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   }
 
   /** The body, at most {@code maxRequestBody} bytes (by Content-Length and as streamed), and JSON. */
-  private Mono<byte[]> readBody(ServerHttpRequest request, HttpBinding binding) {
+  private Mono<byte[]> readBody(ServerWebExchange exchange, HttpBinding binding) {
+    ServerHttpRequest request = exchange.getRequest();
     if (!binding.hasBody()) {
       return Mono.just(new byte[0]);
     }
@@ -188,6 +193,9 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
       }
       return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
     }
+    if (declared < 0) {
+      return readStreamed(exchange).doOnNext(bytes -> requireJson(request, bytes));
+    }
     return DataBufferUtils.join(request.getBody(), (int) Math.min(maxRequestBody, Integer.MAX_VALUE))
         .map(buffer -> {
           byte[] bytes = new byte[buffer.readableByteCount()];
@@ -198,6 +206,41 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
         .onErrorMap(DataBufferLimitException.class, e -> ApiException.payloadTooLarge(maxRequestBody))
         .defaultIfEmpty(new byte[0])
         .doOnNext(bytes -> requireJson(request, bytes));
+  }
+
+  /**
+   * A body without Content-Length (chunked), read to its end: past the limit the rest is read
+   * and dropped, up to {@link #DRAIN_LIMIT}, so the client still sending gets its 413 on a
+   * connection that stays usable (answered while it was sending, the 413 was sometimes lost to
+   * the closed connection). Beyond the drain limit the answer comes at once and the connection
+   * closes.
+   */
+  private Mono<byte[]> readStreamed(ServerWebExchange exchange) {
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    long[] seen = {0};
+    return exchange.getRequest().getBody()
+        .<byte[]>handle((buffer, sink) -> {
+          try {
+            int n = buffer.readableByteCount();
+            seen[0] += n;
+            if (seen[0] <= maxRequestBody) {
+              byte[] bytes = new byte[n];
+              buffer.read(bytes);
+              kept.write(bytes, 0, n);
+            } else if (seen[0] > DRAIN_LIMIT) {
+              sink.error(ApiException.payloadTooLarge(maxRequestBody));
+            }
+          } finally {
+            DataBufferUtils.release(buffer);
+          }
+        })
+        .then(Mono.fromCallable(() -> {
+          if (seen[0] > maxRequestBody) {
+            exchange.getAttributes().put(BODY_DRAINED, Boolean.TRUE);
+            throw ApiException.payloadTooLarge(maxRequestBody);
+          }
+          return kept.toByteArray();
+        }));
   }
 
   private static void requireJson(ServerHttpRequest request, byte[] body) {
