@@ -43,9 +43,7 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setCacheControl("no-store");
     error.headers().forEach(headers::set);
-    if (error.code() == 413
-        && !GrpcTranscodingFilter.drainsBeforeAnswering(exchange.getRequest().getHeaders().getContentLength())
-        && !Boolean.TRUE.equals(exchange.getAttribute(GrpcTranscodingFilter.BODY_DRAINED))) {
+    if (error.code() == 413 && !Boolean.TRUE.equals(exchange.getAttribute(GrpcTranscodingFilter.BODY_DRAINED))) {
       // the rest of the oversized body is still on the wire: end this connection rather than
       // read it as the next request
       headers.set(HttpHeaders.CONNECTION, "close");

@@ -23,7 +23,6 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -60,15 +59,10 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   private final BackendClient backend;
   private final ResponseWriter responses;
   private final long maxRequestBody;
-  /** Declared bodies up to this size are drained before the 413; larger ones close the connection. */
+  /** Too-large bodies up to this size are read and dropped before the 413; larger ones close the connection. */
   private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-  /** Whether a too-large body of this declared length is read and dropped before the 413 is sent. */
-  public static boolean drainsBeforeAnswering(long declaredLength) {
-    return declaredLength > 0 && declaredLength <= DRAIN_LIMIT;
-  }
-
-  /** Exchange attribute: a too-large body without Content-Length was read to its end before the 413. */
+  /** Exchange attribute: a too-large body was read to its end before the 413 (the connection stays usable). */
   public static final String BODY_DRAINED = GrpcTranscodingFilter.class.getName() + ".bodyDrained";
   private final ClientFingerprint fingerprint;
   private final NearCache nearCache;
@@ -184,38 +178,23 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
       return Mono.just(new byte[0]);
     }
     long declared = request.getHeaders().getContentLength();
-    if (declared > maxRequestBody) {
-      if (drainsBeforeAnswering(declared)) {
-        // read and drop the body first: a client still sending when the answer comes would
-        // lose it to a reset connection; the connection then stays usable
-        return request.getBody().doOnNext(DataBufferUtils::release)
-            .then(Mono.error(ApiException.payloadTooLarge(maxRequestBody)));
-      }
+    if (declared > DRAIN_LIMIT) {
+      // too much to read through: answered at once, and the connection closes
       return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
     }
-    if (declared < 0) {
-      return readStreamed(exchange).doOnNext(bytes -> requireJson(request, bytes));
-    }
-    return DataBufferUtils.join(request.getBody(), (int) Math.min(maxRequestBody, Integer.MAX_VALUE))
-        .map(buffer -> {
-          byte[] bytes = new byte[buffer.readableByteCount()];
-          buffer.read(bytes);
-          DataBufferUtils.release(buffer);
-          return bytes;
-        })
-        .onErrorMap(DataBufferLimitException.class, e -> ApiException.payloadTooLarge(maxRequestBody))
-        .defaultIfEmpty(new byte[0])
-        .doOnNext(bytes -> requireJson(request, bytes));
+    return readToEnd(exchange, declared <= maxRequestBody).doOnNext(bytes -> requireJson(request, bytes));
   }
 
   /**
-   * A body without Content-Length (chunked), read to its end: past the limit the rest is read
-   * and dropped, up to {@link #DRAIN_LIMIT}, so the client still sending gets its 413 on a
-   * connection that stays usable (answered while it was sending, the 413 was sometimes lost to
-   * the closed connection). Beyond the drain limit the answer comes at once and the connection
-   * closes.
+   * The body read to its end, declared or chunked: past the limit the rest is read and dropped,
+   * up to {@link #DRAIN_LIMIT}, and the 413 comes after it, marked {@link #BODY_DRAINED}: a
+   * client still sending when the answer came would lose it to a closed connection (seen with
+   * chunked bodies under load); this way it gets its 413 on a connection that stays usable.
+   * Beyond the drain limit the answer comes at once and the connection closes.
+   *
+   * @param keep false when the declared length is already too large: nothing is kept
    */
-  private Mono<byte[]> readStreamed(ServerWebExchange exchange) {
+  private Mono<byte[]> readToEnd(ServerWebExchange exchange, boolean keep) {
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
     long[] seen = {0};
     return exchange.getRequest().getBody()
@@ -223,7 +202,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
           try {
             int n = buffer.readableByteCount();
             seen[0] += n;
-            if (seen[0] <= maxRequestBody) {
+            if (keep && seen[0] <= maxRequestBody) {
               byte[] bytes = new byte[n];
               buffer.read(bytes);
               kept.write(bytes, 0, n);
@@ -235,7 +214,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
           }
         })
         .then(Mono.fromCallable(() -> {
-          if (seen[0] > maxRequestBody) {
+          if (!keep || seen[0] > maxRequestBody) {
             exchange.getAttributes().put(BODY_DRAINED, Boolean.TRUE);
             throw ApiException.payloadTooLarge(maxRequestBody);
           }
