@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.article.support.TestDatabase;
+import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.article.v1.ListSectionsRequest;
 import dev.newsroom.proto.article.v1.Section;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -27,7 +27,7 @@ class OperationsTest {
 
     @Test
     void healthReflectionMetricsAndSectionsAnswer() throws Exception {
-        TestDatabase.Schema db = TestDatabase.freshSchema();
+        TestPostgres.Schema db = TestPostgres.freshSchema();
         try (RunningArticleService service = new RunningArticleService(db)) {
             HealthCheckResponse health = HealthGrpc.newBlockingStub(service.channel())
                     .check(HealthCheckRequest.newBuilder().build());

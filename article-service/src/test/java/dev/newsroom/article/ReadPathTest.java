@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsroom.article.support.ManualClock;
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.article.support.TestDatabase;
-import dev.newsroom.article.support.TestRedis;
+import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import dev.newsroom.proto.article.v1.GetArticleRequest;
@@ -31,7 +31,7 @@ import redis.clients.jedis.RedisClient;
 
 /** The Redis tier of the read path against the real Redis: cached stories and the hot list. */
 class ReadPathTest {
-    private static TestDatabase.Schema db;
+    private static TestPostgres.Schema db;
     private static RunningArticleService service;
     private static ArticleServiceBlockingStub editor;
     private static ArticleServiceBlockingStub reader;
@@ -40,14 +40,13 @@ class ReadPathTest {
 
     @BeforeAll
     static void start() {
-        TestRedis.requireIt();
-        db = TestDatabase.freshSchema();
+        db = TestPostgres.freshSchema();
         // a long top-list TTL would hide the next test's views; 1 ms keeps every ranking fresh
         service = new RunningArticleService(db, Map.of("test.clock", "manual", "newsroom.article.hot.top-ttl", "1ms"));
         editor = Stories.editor(service.channel());
         reader = Stories.reader(service.channel());
         clock = service.context().getBean(ManualClock.class);
-        redis = TestRedis.client();
+        redis = TestRedis.client(TestRedis.DEFAULT_DATABASE);
     }
 
     @AfterAll
@@ -136,7 +135,7 @@ class ReadPathTest {
 
     @Test
     void withoutRedisStoriesComeFromTheDatabaseAndTheHotListIsStale() throws Exception {
-        TestDatabase.Schema other = TestDatabase.freshSchema();
+        TestPostgres.Schema other = TestPostgres.freshSchema();
         try (RunningArticleService offline = new RunningArticleService(other, Map.of(
                 "newsroom.article.redis.url", "redis://127.0.0.1:1"))) {
             ArticleServiceBlockingStub ed = Stories.editor(offline.channel());

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.article.support.TestDatabase;
+import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import dev.newsroom.proto.article.v1.GetArticleRequest;
@@ -24,7 +24,7 @@ class ScheduledPublishingTest {
 
     @Test
     void scheduledStoryBecomesVisibleAtItsPublishTimeOnceWithTwoReplicas() throws Exception {
-        TestDatabase.Schema db = TestDatabase.freshSchema();
+        TestPostgres.Schema db = TestPostgres.freshSchema();
         try (RunningArticleService one = new RunningArticleService(db);
              RunningArticleService two = new RunningArticleService(db)) {
             ArticleServiceBlockingStub editor = Stories.editor(one.channel());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
 import dev.newsroom.comment.support.CommentServiceTest;
-import dev.newsroom.comment.support.TestRedis;
+import dev.newsroom.testing.TestRedis;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;

@@ -11,8 +11,8 @@ import dev.newsroom.proto.search.v1.SearchHit;
 import dev.newsroom.proto.search.v1.SearchRequest;
 import dev.newsroom.proto.search.v1.SearchResponse;
 import dev.newsroom.proto.search.v1.SuggestRequest;
-import dev.newsroom.search.support.ArticleServiceProcess;
-import dev.newsroom.search.support.Desk;
+import dev.newsroom.testing.ServiceProcess;
+import dev.newsroom.testing.ArticleDesk;
 import dev.newsroom.search.support.RunningSearchService;
 import dev.newsroom.search.support.SchemaOneIndex;
 import io.grpc.Metadata;
@@ -43,13 +43,13 @@ import org.junit.jupiter.api.Test;
 
 /** search-service following the real article-service (its jar, on PostgreSQL) through the feed. */
 class FedByTheFeedTest {
-    private static ArticleServiceProcess articleService;
-    private static Desk desk;
+    private static ServiceProcess articleService;
+    private static ArticleDesk desk;
 
     @BeforeAll
     static void startArticleService() throws Exception {
-        articleService = ArticleServiceProcess.start();
-        desk = new Desk(articleService.grpcAddress());
+        articleService = ServiceProcess.articles();
+        desk = new ArticleDesk(articleService.grpcAddress(), "search-test-editor");
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package dev.newsroom.article.support;
 
+import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestRedis;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -21,7 +23,7 @@ public final class RunningArticleService implements AutoCloseable {
     private final int grpcPort;
     private final int httpPort;
 
-    public RunningArticleService(TestDatabase.Schema db, Map<String, Object> extra) {
+    public RunningArticleService(TestPostgres.Schema db, Map<String, Object> extra) {
         grpcPort = freePort();
         httpPort = freePort();
         Map<String, Object> props = new HashMap<>();
@@ -34,13 +36,13 @@ public final class RunningArticleService implements AutoCloseable {
         props.put("newsroom.article.schedule-interval", "200ms");
         props.put("newsroom.article.feed.poll-interval", "100ms");
         props.put("newsroom.article.redis.url", TestRedis.url());
-        TestRedis.flush();
+        TestRedis.flush(TestRedis.DEFAULT_DATABASE);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
     }
 
-    public RunningArticleService(TestDatabase.Schema db) {
+    public RunningArticleService(TestPostgres.Schema db) {
         this(db, Map.of());
     }
 

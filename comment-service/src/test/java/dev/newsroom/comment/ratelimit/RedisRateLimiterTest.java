@@ -2,7 +2,7 @@ package dev.newsroom.comment.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.comment.support.TestRedis;
+import dev.newsroom.testing.TestRedis;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,8 @@
 package dev.newsroom.comment.support;
 
+import dev.newsroom.testing.ArticleDesk;
+import dev.newsroom.testing.ServiceProcess;
+import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.comment.v1.Comment;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
 import dev.newsroom.proto.comment.v1.CreateCommentRequest;
@@ -18,16 +21,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * real article-service. Subclasses may raise limits through {@link #settings()}.
  */
 public abstract class CommentServiceTest {
-    protected static ArticleServiceProcess articles;
-    protected static TestDatabase.Schema db;
+    /** An editor at the JVM's article-service: stories to comment on. */
+    protected static ArticleDesk articles;
+    protected static TestPostgres.Schema db;
     protected static RunningCommentService service;
     protected static CommentServiceBlockingStub moderator;
 
     @BeforeAll
     static void startService() {
-        articles = ArticleServiceProcess.shared();
-        db = TestDatabase.freshSchema();
-        service = new RunningCommentService(db, articles.grpcAddress(), Map.of(
+        ServiceProcess articleService = ServiceProcess.sharedArticles();
+        articles = new ArticleDesk(articleService.grpcAddress(), "editor-1");
+        db = TestPostgres.freshSchema();
+        service = new RunningCommentService(db, articleService.grpcAddress(), Map.of(
                 "newsroom.comment.rate-limit.story-burst", 1000,
                 "newsroom.comment.rate-limit.story-per-minute", 6000));
         moderator = service.moderator();
@@ -40,6 +45,9 @@ public abstract class CommentServiceTest {
         }
         if (db != null) {
             db.drop();
+        }
+        if (articles != null) {
+            articles.close();
         }
     }
 

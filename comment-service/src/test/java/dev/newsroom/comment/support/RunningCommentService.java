@@ -1,5 +1,7 @@
 package dev.newsroom.comment.support;
 
+import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
 import io.grpc.ManagedChannel;
@@ -21,7 +23,7 @@ public final class RunningCommentService implements AutoCloseable {
     private final EmbeddedServer server;
     private final ManagedChannel channel;
 
-    public RunningCommentService(TestDatabase.Schema db, String articleServiceAddress, Map<String, Object> extra) {
+    public RunningCommentService(TestPostgres.Schema db, String articleServiceAddress, Map<String, Object> extra) {
         int grpcPort = freePort();
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", freePort());

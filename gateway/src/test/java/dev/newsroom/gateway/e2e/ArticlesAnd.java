@@ -1,5 +1,7 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
+
 /**
  * article-service and one more real service (comment-service, search-service) for a gateway
  * test class: started on first use (from {@code @DynamicPropertySource}, before the gateway
@@ -31,7 +33,7 @@ final class ArticlesAnd implements AutoCloseable {
     private void start() {
         try {
             if (articles == null) {
-                articles = ServiceProcess.start();
+                articles = ServiceProcess.articles();
             }
             if (second == null) {
                 second = other.start(articles);

@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.error;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class CommentsThroughGatewayTest {
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
     private static final String MODERATOR = TestTokens.token("mod-9", "moderator");
 
-    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::startComments);
+    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::comments);
 
     @LocalServerPort
     int port;

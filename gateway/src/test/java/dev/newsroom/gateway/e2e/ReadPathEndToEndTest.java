@@ -1,11 +1,12 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.GatewayApplication;
-import dev.newsroom.gateway.testing.TestRedis;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.gateway.testing.TestTokens;
 import dev.newsroom.readpath.ReadPathKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,13 +45,12 @@ class ReadPathEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestRedis.require();
-        articleService = ServiceProcess.start();
+        articleService = ServiceProcess.articles();
         gatewayA = gateway();
         gatewayB = gateway();
         a = new Rest(port(gatewayA));
         b = new Rest(port(gatewayB));
-        redis = TestRedis.client();
+        redis = TestRedis.client(TestRedis.DEFAULT_DATABASE);
     }
 
     static ConfigurableApplicationContext gateway() {

@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.error;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class SearchThroughGatewayTest {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
     private static final String EDITOR = TestTokens.token("editor-7", "editor");
 
-    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::startSearch);
+    private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::search);
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.error;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +41,13 @@ class StoryLifecycleEndToEndTest {
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry registry) {
         registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> articleService().grpcAddress());
-        registry.add("newsroom.gateway.read-path.redis.url", dev.newsroom.gateway.testing.TestRedis::url);
+        registry.add("newsroom.gateway.read-path.redis.url", dev.newsroom.testing.TestRedis::url);
     }
 
     private static synchronized ServiceProcess articleService() {
         if (articleService == null) {
             try {
-                articleService = ServiceProcess.start();
+                articleService = ServiceProcess.articles();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -1,11 +1,12 @@
 package dev.newsroom.gateway.e2e;
 
+import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.GatewayApplication;
-import dev.newsroom.gateway.testing.TestRedis;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.gateway.testing.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class WithoutRedisEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        articleService = ServiceProcess.start(Map.of("NEWSROOM_REDIS_URL", TestRedis.CLOSED_PORT));
+        articleService = ServiceProcess.articles(Map.of("NEWSROOM_REDIS_URL", TestRedis.CLOSED_PORT));
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
                 "--newsroom.gateway.jwt.secret=" + TestTokens.SECRET,

@@ -2,7 +2,7 @@ package dev.newsroom.gateway.readpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newsroom.gateway.testing.TestRedis;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.readpath.GuardedRedis;
 import dev.newsroom.readpath.ReadPathKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,11 +18,10 @@ class ViewFlusherTest {
 
     @Test
     void theLastViewsAreSentWhenTheGatewayStops() throws Exception {
-        TestRedis.require();
-        TestRedis.flush();
+        TestRedis.flush(TestRedis.DEFAULT_DATABASE);
         try (GuardedRedis redis = new GuardedRedis("view-flusher-test",
                 new GuardedRedis.Settings(URI.create(TestRedis.url()), Duration.ofMillis(500), 2, Duration.ofSeconds(1)));
-             RedisClient check = TestRedis.client()) {
+             RedisClient check = TestRedis.client(TestRedis.DEFAULT_DATABASE)) {
             ViewCounter views = new ViewCounter(new ReadPathProperties.Views(true, List.of(), null, null, 0, 0, null),
                     redis, Clock.systemUTC(), new SimpleMeterRegistry());
             ViewFlusher flusher = new ViewFlusher(views, Duration.ofHours(1));   // no periodic flush in this test

@@ -10,8 +10,8 @@ import io.grpc.ManagedChannelBuilder;
 import dev.newsroom.search.index.LiveIndex;
 import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.query.StorySearch;
-import dev.newsroom.search.support.ArticleServiceProcess;
-import dev.newsroom.search.support.Desk;
+import dev.newsroom.testing.ServiceProcess;
+import dev.newsroom.testing.ArticleDesk;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +77,7 @@ public final class SearchBench {
             }
             System.exit(0);
         }
-        try (ArticleServiceProcess articleService = ArticleServiceProcess.start()) {
+        try (ServiceProcess articleService = ServiceProcess.articles()) {
             Path indexDir = Files.createTempDirectory("search-bench");
             try (SearchServiceProcess search = SearchServiceProcess.start(indexDir, articleService.grpcAddress())) {
                 feed(stories, articleService, search);
@@ -128,14 +128,14 @@ public final class SearchBench {
     }
 
     /** (b) publish through article-service's gRPC API, 4 editors in parallel; wait until the last is searchable. */
-    private static void feed(List<JsonObject> stories, ArticleServiceProcess articleService, SearchServiceProcess search) throws Exception {
+    private static void feed(List<JsonObject> stories, ServiceProcess articleService, SearchServiceProcess search) throws Exception {
         int editors = 4;
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(editors);
         long start = System.nanoTime();
-        List<Desk> desks = new ArrayList<>();
+        List<ArticleDesk> desks = new ArrayList<>();
         for (int e = 0; e < editors; e++) {
-            Desk desk = new Desk(articleService.grpcAddress());
+            ArticleDesk desk = new ArticleDesk(articleService.grpcAddress(), "search-test-editor");
             desks.add(desk);
             pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < stories.size(); i = next.getAndIncrement()) {
@@ -154,7 +154,7 @@ public final class SearchBench {
             Thread.sleep(20);
         }
         long searchable = System.nanoTime();
-        for (Desk d : desks) {
+        for (ArticleDesk d : desks) {
             d.close();
         }
         double publishSeconds = (published - start) / 1e9;
