@@ -72,7 +72,7 @@ public abstract class GatewayIntegrationTest {
     return parse(answer.get("echo").getAsString());
   }
 
-  /** Asserts the api.md error shape with {@code code}/{@code status}, and no stack trace. */
+  /** Asserts the error shape of docs/api-notes.md with {@code code}/{@code status}, and no stack trace. */
   protected static JsonObject expectError(WebTestClient.ResponseSpec response, int code, String status) {
     String body = response.expectStatus().isEqualTo(code)
         .expectHeader().contentType(MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
-/** Every failure, from the service or the gateway itself, reaches the client as the api.md error JSON. */
+/** Every failure, from the service or the gateway itself, reaches the client as the error JSON of docs/api-notes.md. */
 class TranscodingErrorsTest extends GatewayIntegrationTest {
 
   @ParameterizedTest

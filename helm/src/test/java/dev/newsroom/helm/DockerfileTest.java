@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each service's image is built from its module folder and runs the jar that module builds. */
 class DockerfileTest {
 
-  /** service, the jar its module builds, the ports it serves (architecture.md). */
+  /** service, the jar its module builds, the ports it serves (docs/architecture.md, "Ports"). */
   static Stream<Arguments> services() {
     return Stream.of(
         Arguments.of("gateway", "gateway.jar", List.of(8080)),

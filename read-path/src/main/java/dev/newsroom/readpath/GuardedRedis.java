@@ -17,7 +17,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Redis as an accelerator (architecture decision 4): every command runs with tight socket
+ * Redis as an accelerator (docs/architecture.md, decision 4): every command runs with tight socket
  * timeouts behind a circuit breaker, and a failure is an empty answer, never an error. While
  * the breaker is open a call costs one permission check (microseconds); after
  * {@code openFor} one trial call decides whether Redis is back, so recovery needs nobody.

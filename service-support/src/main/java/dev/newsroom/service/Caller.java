@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Who calls: the identity the gateway verified (x-newsroom-subject, x-newsroom-roles) and the
  * client fingerprint it computed (x-newsroom-client: a salted hash of address and user agent,
- * the key of rate limits and repeat checks). Services check roles again (architecture
- * decision 6); "admin" holds every role.
+ * the key of rate limits and repeat checks). Services check roles again
+ * (docs/architecture.md, decision 6); "admin" holds every role.
  *
  * @param subject empty for an anonymous reader
  * @param client  the gateway's fingerprint, or "direct:<address>" for a caller that sent none

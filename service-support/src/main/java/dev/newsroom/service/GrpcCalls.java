@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unary calls and their failures as gRPC statuses (architecture decision 5): a service
+ * Unary calls and their failures as gRPC statuses (docs/architecture.md, decision 5): a service
  * supplies the mapping of its own exceptions; a status is passed on as it is; anything
  * unmapped is logged and answered INTERNAL with no detail (no stack trace leaves a service).
  */

@@ -149,7 +149,7 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
         });
     }
 
-    /** Every mutating call re-checks the editor role (architecture decision 6). */
+    /** Every mutating call re-checks the editor role (docs/architecture.md, decision 6). */
     private static Editor editor() {
         return asEditor(Caller.current().require(Caller.EDITOR));
     }

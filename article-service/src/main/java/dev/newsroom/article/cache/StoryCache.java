@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 
 /**
- * Published stories as readers get them, cached in Redis as protobuf bytes (decision 4).
+ * Published stories as readers get them, cached in Redis as protobuf bytes (docs/architecture.md, decision 4).
  * A miss loads once per key at a time in this process (single flight) and fills through the
  * version fence of {@link StoryRecord}; every change writes a tombstone of its new version
  * and announces the News ID on {@link ReadPathKeys#CHANGES_CHANNEL} before it is acknowledged.

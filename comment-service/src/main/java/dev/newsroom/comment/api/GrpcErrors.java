@@ -6,7 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
-/** This service's failures as gRPC statuses (decision 5); the common part is {@link GrpcCalls}. */
+/** This service's failures as gRPC statuses (docs/architecture.md, decision 5); the shared part: {@link GrpcCalls}. */
 final class GrpcErrors {
     private static final GrpcCalls CALLS = new GrpcCalls(GrpcErrors::domain);
 

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Identity at the edge (architecture decision 6): a request either has no Authorization
+ * Identity at the edge (docs/architecture.md, decision 6): a request either has no Authorization
  * header (anonymous) or a valid bearer token; anything else is a 401, on public routes too.
  * The verified {@link Caller} becomes an exchange attribute and the raw header is dropped,
  * so it is never forwarded. Which roles an RPC needs is checked where the RPC is known

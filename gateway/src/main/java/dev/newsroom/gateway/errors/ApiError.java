@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What a client sees when a call fails: {@code {"error":{"code","status","message","details"}}}
- * (api.md "Errors"). {@code headers} are extra response headers such as WWW-Authenticate.
+ * (docs/api-notes.md, "Errors"). {@code headers} are extra response headers such as WWW-Authenticate.
  */
 public record ApiError(
     int code, String status, String message, List<FieldViolation> details, Map<String, String> headers) {

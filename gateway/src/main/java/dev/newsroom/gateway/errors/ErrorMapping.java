@@ -17,7 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The one place that turns a failure into what the client sees (architecture decision 5):
+ * The one place that turns a failure into what the client sees (docs/architecture.md, decision 5):
  * gRPC status codes from the services, the gateway's own {@link ApiException}s, and
  * framework errors. Anything unexpected becomes a generic 500.
  */
@@ -25,7 +25,7 @@ public final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  /** HTTP status for a gRPC status code, as api.md documents it. */
+  /** HTTP status for a gRPC status code, as docs/api-notes.md lists it. */
   public static int httpStatus(Status.Code code) {
     return switch (code) {
       case OK -> 200;

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Replaces Spring Boot's error handling, so every error, the framework's too, has the
- * api.md JSON shape. The details of an unexpected failure go to the log only.
+ * JSON shape of docs/api-notes.md. The details of an unexpected failure go to the log only.
  */
 @Component
 @Order(-2)

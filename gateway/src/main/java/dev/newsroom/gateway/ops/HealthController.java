@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Liveness and readiness probes (api.md "Operations"). */
+/** Liveness and readiness probes (docs/architecture.md, decision 9). */
 @RestController
 public class HealthController {
 

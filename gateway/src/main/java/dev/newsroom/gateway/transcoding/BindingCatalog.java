@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * Every REST mapping of the contract, discovered at start-up from the {@code google.api.http}
- * options in the generated file descriptors (architecture decision 1). Adding an RPC with an
+ * options in the generated file descriptors (docs/architecture.md, decision 1). Adding an RPC with an
  * http option to proto/ adds its endpoint here, with no gateway code.
  */
 public final class BindingCatalog {

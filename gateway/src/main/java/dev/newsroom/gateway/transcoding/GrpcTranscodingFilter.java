@@ -35,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.ChannelOperations;
 
 /**
- * The routing filter for {@code grpc://host:port} routes (architecture decision 1): finds the
+ * The routing filter for {@code grpc://host:port} routes (docs/architecture.md, decision 1): finds the
  * RPC whose http rule matches, checks its roles, binds the request, calls the service and
  * writes the JSON answer. Runs last, after the route's own filters (rate limits, breakers).
  * Failures travel as errors to {@code JsonErrorHandler}. The read path (docs/read-path.md):

@@ -55,7 +55,7 @@ final class Rest {
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
-    /** The response is {@code code} with the api.md error shape, and no stack trace. */
+    /** The response is {@code code} with the error shape of docs/api-notes.md, and no stack trace. */
     static JsonObject error(HttpResponse<String> r, int code, String status) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(code);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");

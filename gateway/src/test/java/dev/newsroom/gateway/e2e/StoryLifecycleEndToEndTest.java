@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The story life cycle exactly as api.md describes it: this gateway in front of the real
+ * The story life cycle exactly as docs/api-notes.md describes it: this gateway in front of the real
  * article-service process on the real PostgreSQL, called over HTTP like a web client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

@@ -19,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Redis is an accelerator (decision 4): with NEWSROOM_REDIS_URL on a port where nothing
+ * Redis is an accelerator (docs/architecture.md, decision 4): with NEWSROOM_REDIS_URL on a port where nothing
  * listens, for article-service and the gateway alike, every read endpoint answers 200,
  * quickly, and /readyz stays ready while it reports Redis as degraded.
  */
