@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>{@link #parse} reads the text once, left to right, with no regular expression: string
  * literals ({@code '…'}, {@code ''} inside), quoted identifiers ({@code "…"}), comments
- * ({@code --}, {@code /* *&#47;}) and casts ({@code ::bigint}) pass through untouched; a
+ * ({@code --}, <code>/* … *&#47;</code>) and casts ({@code ::bigint}) pass through untouched; a
  * {@code :} followed by a letter or {@code _} starts a name. A positional {@code ?} is
  * refused, so a statement is all names or rejected. Not understood (and not used here):
  * PostgreSQL's {@code E'…'} escapes and dollar quoting.
@@ -74,7 +74,7 @@ public final class NamedSql {
                     end++;
                 }
                 text.add(piece.toString());
-                piece.setLength(0);
+                piece = new StringBuilder();
                 names.add(sql.substring(i + 1, end));
                 i = end;
                 continue;
