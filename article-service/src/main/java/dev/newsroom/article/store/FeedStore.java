@@ -3,6 +3,8 @@ package dev.newsroom.article.store;
 import dev.newsroom.article.domain.Change;
 import dev.newsroom.article.domain.Revision;
 import dev.newsroom.article.domain.StoryEvent;
+import dev.newsroom.service.sql.NamedSql;
+import dev.newsroom.service.sql.Params;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -17,6 +19,15 @@ import java.util.List;
  */
 @Singleton
 public class FeedStore {
+    /** Takes the next sequence and the row lock that orders the commits. */
+    private static final String NEXT_SEQUENCE = "UPDATE feed_position SET last_sequence = last_sequence + 1 WHERE id = 1";
+    private static final String LAST_SEQUENCE = "SELECT last_sequence FROM feed_position WHERE id = 1";
+    private static final NamedSql INSERT_EVENT = NamedSql.insert("article_event",
+            List.of("sequence", "article_id", "article_version", "type", "event_time"));
+    private static final NamedSql AFTER = NamedSql.parse("SELECT e.sequence, e.type, e.event_time, r.* FROM article_event e "
+            + "JOIN article_revision r ON r.article_id = e.article_id AND r.version = e.article_version "
+            + "WHERE e.sequence > :after_sequence ORDER BY e.sequence LIMIT :limit");
+
     private final JdbcOperations jdbc;
 
     public FeedStore(JdbcOperations jdbc) {
@@ -25,47 +36,44 @@ public class FeedStore {
 
     /** Records that {@code revision} happened; returns its sequence. */
     public long append(Revision revision) {
-        jdbc.prepareStatement("UPDATE feed_position SET last_sequence = last_sequence + 1 WHERE id = 1",
-                ps -> ps.executeUpdate());
+        jdbc.prepareStatement(NEXT_SEQUENCE, ps -> ps.executeUpdate());
         long sequence = lastSequence();
-        jdbc.prepareStatement("INSERT INTO article_event (sequence, article_id, article_version, type, event_time) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
-                    ps.setLong(1, sequence);
-                    ps.setLong(2, revision.story().id());
-                    ps.setLong(3, revision.version());
-                    ps.setString(4, revision.change().label());
-                    Sql.setTime(ps, 5, revision.createTime());
-                    return ps.executeUpdate();
-                });
+        NamedSql.Bound insert = INSERT_EVENT.bind(Params.of("sequence", sequence)
+                .and("article_id", revision.story().id())
+                .and("article_version", revision.version())
+                .and("type", revision.change().label())
+                .and("event_time", revision.createTime()));
+        jdbc.prepareStatement(insert.sql(), ps -> {
+            insert.setOn(ps);
+            return ps.executeUpdate();
+        });
         return sequence;
     }
 
     /** The newest committed sequence (0 before the first event). */
     public long lastSequence() {
-        return jdbc.prepareStatement("SELECT last_sequence FROM feed_position WHERE id = 1", ps -> {
+        return jdbc.prepareStatement(LAST_SEQUENCE, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("last_sequence");
             }
         });
     }
 
     /** Up to {@code limit} events after {@code afterSequence}, in order, with their stories. */
     public List<StoryEvent> after(long afterSequence, int limit) {
-        return jdbc.prepareStatement("SELECT e.sequence, e.type, e.event_time, r.* FROM article_event e "
-                + "JOIN article_revision r ON r.article_id = e.article_id AND r.version = e.article_version "
-                + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?", ps -> {
-                    ps.setLong(1, afterSequence);
-                    ps.setInt(2, limit);
-                    List<StoryEvent> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Revision r = RevisionStore.read(rs);
-                            Instant at = Sql.time(rs, "event_time");
-                            out.add(new StoryEvent(rs.getLong("sequence"), Change.fromLabel(rs.getString("type")), at, r.story()));
-                        }
-                    }
-                    return out;
-                });
+        NamedSql.Bound query = AFTER.bind(Params.of("after_sequence", afterSequence).and("limit", limit));
+        return jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
+            List<StoryEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Revision r = RevisionStore.read(rs);
+                    Instant at = Sql.time(rs, "event_time");
+                    out.add(new StoryEvent(rs.getLong("sequence"), Change.fromLabel(rs.getString("type")), at, r.story()));
+                }
+            }
+            return out;
+        });
     }
 }

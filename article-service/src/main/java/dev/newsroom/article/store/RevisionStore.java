@@ -2,17 +2,22 @@ package dev.newsroom.article.store;
 
 import dev.newsroom.article.domain.Change;
 import dev.newsroom.article.domain.Revision;
+import dev.newsroom.service.sql.NamedSql;
+import dev.newsroom.service.sql.Params;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Revisions: one row per change, holding the whole story after it. */
 @Singleton
 public class RevisionStore {
-    private static final String COLUMNS = "article_id, version, change, editor, slug, language, section, tags, headline, lead, "
-            + "body, author, status, create_time, publish_time, update_time, schedule_time";
+    private static final List<String> ALL = Stream.of(List.of("article_id", "version", "change", "editor"), StoryStore.CONTENT)
+            .flatMap(List::stream).toList();
+    private static final String COLUMNS = String.join(", ", ALL);
+    private static final NamedSql INSERT = NamedSql.insert("article_revision", ALL);
 
     private final JdbcOperations jdbc;
 
@@ -21,27 +26,26 @@ public class RevisionStore {
     }
 
     public void insert(Revision r) {
-        jdbc.prepareStatement("INSERT INTO article_revision (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setLong(1, r.story().id());
-            ps.setLong(2, r.version());
-            ps.setString(3, r.change().label());
-            ps.setString(4, r.editor());
-            StoryStore.bindContent(ps, 5, r.story());
+        NamedSql.Bound insert = INSERT.bind(StoryStore.content(r.story()).and("article_id", r.story().id())
+                .and("version", r.version()).and("change", r.change().label()).and("editor", r.editor()));
+        jdbc.prepareStatement(insert.sql(), ps -> {
+            insert.setOn(ps);
             return ps.executeUpdate();
         });
     }
 
     /** Revisions of a story, newest first, below {@code beforeVersion} (exclusive; null for the newest). */
     public List<Revision> list(long articleId, Long beforeVersion, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM article_revision WHERE article_id = ?"
-                + (beforeVersion == null ? "" : " AND version < ?") + " ORDER BY version DESC LIMIT ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            ps.setLong(i++, articleId);
-            if (beforeVersion != null) {
-                ps.setLong(i++, beforeVersion);
-            }
-            ps.setInt(i, limit);
+        Params params = Params.of("article_id", articleId).and("limit", limit);
+        String before = "";
+        if (beforeVersion != null) {
+            before = " AND version < :before_version";
+            params.and("before_version", beforeVersion);
+        }
+        NamedSql.Bound query = NamedSql.parse("SELECT " + COLUMNS + " FROM article_revision WHERE article_id = :article_id"
+                + before + " ORDER BY version DESC LIMIT :limit").bind(params);
+        return jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
             List<Revision> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -27,9 +27,9 @@ public class SectionStore {
                     Map<String, Map<String, String>> byId = new LinkedHashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Map<String, String> names = byId.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>());
-                            if (rs.getString(2) != null) {
-                                names.put(rs.getString(2), rs.getString(3));
+                            Map<String, String> names = byId.computeIfAbsent(rs.getString("id"), k -> new LinkedHashMap<>());
+                            if (rs.getString("language") != null) {
+                                names.put(rs.getString("language"), rs.getString("name"));
                             }
                         }
                     }

@@ -1,21 +1,15 @@
 package dev.newsroom.article.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** Small JDBC conversions shared by the stores (times as UTC timestamps, tags as lines). */
+/** Small JDBC conversions shared by the stores: times read back as instants (NamedSql writes them as UTC offset times), tags as lines. */
 final class Sql {
     private Sql() {
-    }
-
-    static void setTime(PreparedStatement ps, int index, Instant t) throws SQLException {
-        ps.setObject(index, t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
     }
 
     static Instant time(ResultSet rs, String column) throws SQLException {

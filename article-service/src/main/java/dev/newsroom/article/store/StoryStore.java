@@ -2,21 +2,42 @@ package dev.newsroom.article.store;
 
 import dev.newsroom.article.domain.Story;
 import dev.newsroom.article.domain.StoryStatus;
+import dev.newsroom.service.sql.NamedSql;
+import dev.newsroom.service.sql.Params;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The article table. Callers hold the transaction (see the desk package). */
 @Singleton
 public class StoryStore {
-    static final String COLUMNS = "id, slug, language, section, tags, headline, lead, body, author, status, "
-            + "create_time, publish_time, update_time, schedule_time, version";
+    /** The columns a story and its revisions share; each is bound from the parameter of its own name ({@link #content}). */
+    static final List<String> CONTENT = List.of("slug", "language", "section", "tags", "headline", "lead", "body", "author",
+            "status", "create_time", "publish_time", "update_time", "schedule_time");
+    private static final List<String> ALL = Stream.of(List.of("id"), CONTENT, List.of("version")).flatMap(List::stream).toList();
+    static final String COLUMNS = String.join(", ", ALL);
+
+    private static final NamedSql NEXT_ID = NamedSql.parse("SELECT nextval('article_id_seq') AS id");
+    private static final NamedSql FIND = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id");
+    private static final NamedSql FIND_FOR_UPDATE = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id FOR UPDATE");
+    private static final NamedSql FIND_BY_SLUG = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE slug = :slug");
+    private static final NamedSql SLUG_TAKEN = NamedSql.parse("SELECT 1 FROM article WHERE slug = :slug AND id <> :except_id");
+    private static final NamedSql INSERT = NamedSql.insert("article", ALL);
+    /** The version fence: the row changes only if nobody wrote it since we read it. */
+    private static final NamedSql UPDATE = NamedSql.parse("UPDATE article SET " + NamedSql.assignments(CONTENT)
+            + ", version = :version WHERE id = :id AND version = :expected_version");
+    private static final NamedSql DUE_SCHEDULED = NamedSql.parse("SELECT " + COLUMNS + " FROM article "
+            + "WHERE status = 'SCHEDULED' AND schedule_time <= :now ORDER BY schedule_time, id LIMIT :limit");
+    private static final NamedSql FIND_PUBLISHED = NamedSql.parse("SELECT " + COLUMNS + " FROM article "
+            + "WHERE status = 'PUBLISHED' AND id IN (:ids)");
+    private static final NamedSql DELETE_TAGS = NamedSql.parse("DELETE FROM article_tag WHERE article_id = :article_id");
+    private static final NamedSql INSERT_TAG = NamedSql.insert("article_tag", List.of("article_id", "tag"));
 
     private final JdbcOperations jdbc;
 
@@ -25,31 +46,32 @@ public class StoryStore {
     }
 
     public long nextId() {
-        return jdbc.prepareStatement("SELECT nextval('article_id_seq')", ps -> {
+        NamedSql.Bound next = NEXT_ID.bind(Params.none());
+        return jdbc.prepareStatement(next.sql(), ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("id");
             }
         });
     }
 
     public Optional<Story> find(long id) {
-        return one("SELECT " + COLUMNS + " FROM article WHERE id = ?", ps -> ps.setLong(1, id));
+        return one(FIND.bind(Params.of("id", id)));
     }
 
     /** Reads the story and locks its row until the transaction ends. */
     public Optional<Story> findForUpdate(long id) {
-        return one("SELECT " + COLUMNS + " FROM article WHERE id = ? FOR UPDATE", ps -> ps.setLong(1, id));
+        return one(FIND_FOR_UPDATE.bind(Params.of("id", id)));
     }
 
     public Optional<Story> findBySlug(String slug) {
-        return one("SELECT " + COLUMNS + " FROM article WHERE slug = ?", ps -> ps.setString(1, slug));
+        return one(FIND_BY_SLUG.bind(Params.of("slug", slug)));
     }
 
     public boolean slugTaken(String slug, long exceptId) {
-        return jdbc.prepareStatement("SELECT 1 FROM article WHERE slug = ? AND id <> ?", ps -> {
-            ps.setString(1, slug);
-            ps.setLong(2, exceptId);
+        NamedSql.Bound taken = SLUG_TAKEN.bind(Params.of("slug", slug).and("except_id", exceptId));
+        return jdbc.prepareStatement(taken.sql(), ps -> {
+            taken.setOn(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -57,12 +79,7 @@ public class StoryStore {
     }
 
     public void insert(Story s) {
-        jdbc.prepareStatement("INSERT INTO article (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setLong(1, s.id());
-            bindContent(ps, 2, s);
-            ps.setLong(15, s.version());
-            return ps.executeUpdate();
-        });
+        execute(INSERT.bind(content(s).and("id", s.id()).and("version", s.version())));
         replaceTags(s);
     }
 
@@ -72,16 +89,8 @@ public class StoryStore {
      * @return false when another writer changed it first
      */
     public boolean update(Story s, long expectedVersion) {
-        int rows = jdbc.prepareStatement("UPDATE article SET id = ?, slug = ?, language = ?, section = ?, tags = ?, headline = ?, "
-                + "lead = ?, body = ?, author = ?, status = ?, create_time = ?, publish_time = ?, update_time = ?, "
-                + "schedule_time = ?, version = ? WHERE id = ? AND version = ?", ps -> {
-                    ps.setLong(1, s.id());
-                    bindContent(ps, 2, s);
-                    ps.setLong(15, s.version());
-                    ps.setLong(16, s.id());
-                    ps.setLong(17, expectedVersion);
-                    return ps.executeUpdate();
-                });
+        int rows = execute(UPDATE.bind(content(s).and("version", s.version()).and("id", s.id())
+                .and("expected_version", expectedVersion)));
         if (rows == 1) {
             replaceTags(s);
         }
@@ -90,11 +99,7 @@ public class StoryStore {
 
     /** Stories whose scheduled time has come, oldest first. */
     public List<Story> dueScheduled(Instant now, int limit) {
-        return many("SELECT " + COLUMNS + " FROM article WHERE status = 'SCHEDULED' AND schedule_time <= ? "
-                + "ORDER BY schedule_time, id LIMIT ?", ps -> {
-                    Sql.setTime(ps, 1, now);
-                    ps.setInt(2, limit);
-                });
+        return many(DUE_SCHEDULED.bind(Params.of("now", now).and("limit", limit)));
     }
 
     /** The published ones among {@code ids}, in no particular order (the hot list's candidates). */
@@ -102,91 +107,79 @@ public class StoryStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        return many("SELECT " + COLUMNS + " FROM article WHERE status = 'PUBLISHED' AND id IN (" + marks + ")", ps -> {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-        });
+        return many(FIND_PUBLISHED.bind(Params.of("ids", ids)));
     }
 
-    /** One page of a list, filtered and ordered as {@code query} says. */
+    /** One page of a list, filtered and ordered as {@code query} says (keyset paging). */
     public List<Story> list(StoryQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM article WHERE 1 = 1");
-        List<Binder> binders = new ArrayList<>();
+        Params params = Params.none();
         if (query.status() != null) {
-            sql.append(" AND status = ?");
-            binders.add((ps, i) -> ps.setString(i, query.status().name()));
+            sql.append(" AND status = :status");
+            params.and("status", query.status().name());
         }
         if (query.section() != null) {
-            sql.append(" AND section = ?");
-            binders.add((ps, i) -> ps.setString(i, query.section()));
+            sql.append(" AND section = :section");
+            params.and("section", query.section());
         }
         if (query.language() != null) {
-            sql.append(" AND language = ?");
-            binders.add((ps, i) -> ps.setString(i, query.language()));
+            sql.append(" AND language = :language");
+            params.and("language", query.language());
         }
         if (query.tag() != null) {
-            sql.append(" AND id IN (SELECT article_id FROM article_tag WHERE tag = ?)");
-            binders.add((ps, i) -> ps.setString(i, query.tag()));
+            sql.append(" AND id IN (SELECT article_id FROM article_tag WHERE tag = :tag)");
+            params.and("tag", query.tag());
         }
         if (query.byPublishTime()) {
             if (query.afterId() != null) {
-                sql.append(" AND (publish_time < ? OR (publish_time = ? AND id < ?))");
-                binders.add((ps, i) -> Sql.setTime(ps, i, query.afterPublishTime()));
-                binders.add((ps, i) -> Sql.setTime(ps, i, query.afterPublishTime()));
-                binders.add((ps, i) -> ps.setLong(i, query.afterId()));
+                sql.append(" AND (publish_time < :after_publish_time OR (publish_time = :after_publish_time AND id < :after_id))");
+                params.and("after_publish_time", query.afterPublishTime()).and("after_id", query.afterId());
             }
             sql.append(" ORDER BY publish_time DESC, id DESC");
         } else {
             if (query.afterId() != null) {
-                sql.append(" AND id < ?");
-                binders.add((ps, i) -> ps.setLong(i, query.afterId()));
+                sql.append(" AND id < :after_id");
+                params.and("after_id", query.afterId());
             }
             sql.append(" ORDER BY id DESC");
         }
-        sql.append(" LIMIT ?");
-        binders.add((ps, i) -> ps.setInt(i, query.limit()));
-        return many(sql.toString(), ps -> {
-            for (int i = 0; i < binders.size(); i++) {
-                binders.get(i).bind(ps, i + 1);
-            }
-        });
+        sql.append(" LIMIT :limit");
+        params.and("limit", query.limit());
+        return many(NamedSql.parse(sql.toString()).bind(params));
     }
 
     private void replaceTags(Story s) {
-        jdbc.prepareStatement("DELETE FROM article_tag WHERE article_id = ?", ps -> {
-            ps.setLong(1, s.id());
-            return ps.executeUpdate();
-        });
+        execute(DELETE_TAGS.bind(Params.of("article_id", s.id())));
         if (s.tags().isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO article_tag (article_id, tag) VALUES (?, ?)", ps -> {
-            for (String tag : s.tags()) {
-                ps.setLong(1, s.id());
-                ps.setString(2, tag);
+        List<NamedSql.Bound> rows = s.tags().stream()
+                .map(tag -> INSERT_TAG.bind(Params.of("article_id", s.id()).and("tag", tag)))
+                .toList();
+        jdbc.prepareStatement(rows.get(0).sql(), ps -> {
+            for (NamedSql.Bound row : rows) {
+                row.setOn(ps);
                 ps.addBatch();
             }
             return ps.executeBatch();
         });
     }
 
-    /** Binds slug … schedule_time at positions {@code first} … {@code first + 12}. */
-    static void bindContent(PreparedStatement ps, int first, Story s) throws SQLException {
-        ps.setString(first, s.slug());
-        ps.setString(first + 1, s.language());
-        ps.setString(first + 2, s.section());
-        ps.setString(first + 3, Sql.joinTags(s.tags()));
-        ps.setString(first + 4, s.headline());
-        ps.setString(first + 5, s.lead());
-        ps.setString(first + 6, s.body());
-        ps.setString(first + 7, s.author());
-        ps.setString(first + 8, s.status().name());
-        Sql.setTime(ps, first + 9, s.createTime());
-        Sql.setTime(ps, first + 10, s.publishTime());
-        Sql.setTime(ps, first + 11, s.updateTime());
-        Sql.setTime(ps, first + 12, s.scheduleTime());
+    /** The {@link #CONTENT} columns' values, by column name. */
+    static Params content(Story s) {
+        return Params.of("slug", s.slug())
+                .and("language", s.language())
+                .and("section", s.section())
+                .and("tags", Sql.joinTags(s.tags()))
+                .and("headline", s.headline())
+                .and("lead", s.lead())
+                .and("body", s.body())
+                .and("author", s.author())
+                .and("status", s.status().name())
+                .and("create_time", s.createTime())
+                .and("publish_time", s.publishTime())
+                .and("update_time", s.updateTime())
+                .and("schedule_time", s.scheduleTime());
     }
 
     static Story read(ResultSet rs, long id, long version) throws SQLException {
@@ -197,14 +190,21 @@ public class StoryStore {
                 Sql.time(rs, "schedule_time"), version);
     }
 
-    private Optional<Story> one(String sql, Binder.All binder) {
-        List<Story> found = many(sql, binder);
+    private int execute(NamedSql.Bound statement) {
+        return jdbc.prepareStatement(statement.sql(), ps -> {
+            statement.setOn(ps);
+            return ps.executeUpdate();
+        });
+    }
+
+    private Optional<Story> one(NamedSql.Bound query) {
+        List<Story> found = many(query);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    private List<Story> many(String sql, Binder.All binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
+    private List<Story> many(NamedSql.Bound query) {
+        return jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
             List<Story> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

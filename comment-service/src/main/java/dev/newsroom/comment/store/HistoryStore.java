@@ -2,6 +2,8 @@ package dev.newsroom.comment.store;
 
 import dev.newsroom.comment.domain.CommentStatus;
 import dev.newsroom.comment.domain.ModerationEvent;
+import dev.newsroom.service.sql.NamedSql;
+import dev.newsroom.service.sql.Params;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -13,6 +15,11 @@ import java.util.Map;
 /** The moderation history of comments (who, what, why, when). Append-only. */
 @Singleton
 public class HistoryStore {
+    private static final NamedSql APPEND = NamedSql.insert("comment_event",
+            List.of("comment_id", "action", "actor", "reason", "status", "event_time"));
+    private static final NamedSql OF = NamedSql.parse("SELECT comment_id, action, actor, reason, status, event_time "
+            + "FROM comment_event WHERE comment_id IN (:comment_ids) ORDER BY id");
+
     private final JdbcOperations jdbc;
 
     public HistoryStore(JdbcOperations jdbc) {
@@ -20,16 +27,16 @@ public class HistoryStore {
     }
 
     public void append(ModerationEvent e) {
-        jdbc.prepareStatement("INSERT INTO comment_event (comment_id, action, actor, reason, status, event_time) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setLong(1, e.commentId());
-                    ps.setString(2, e.action());
-                    ps.setString(3, e.actor());
-                    ps.setString(4, e.reason());
-                    ps.setString(5, e.status().name());
-                    Sql.setTime(ps, 6, e.time());
-                    return ps.executeUpdate();
-                });
+        NamedSql.Bound insert = APPEND.bind(Params.of("comment_id", e.commentId())
+                .and("action", e.action())
+                .and("actor", e.actor())
+                .and("reason", e.reason())
+                .and("status", e.status().name())
+                .and("event_time", e.time()));
+        jdbc.prepareStatement(insert.sql(), ps -> {
+            insert.setOn(ps);
+            return ps.executeUpdate();
+        });
     }
 
     /** The histories of these comments, oldest event first. */
@@ -38,20 +45,18 @@ public class HistoryStore {
         if (commentIds.isEmpty()) {
             return out;
         }
-        jdbc.prepareStatement("SELECT comment_id, action, actor, reason, status, event_time FROM comment_event "
-                + "WHERE comment_id IN (" + Sql.placeholders(commentIds.size()) + ") ORDER BY id", ps -> {
-                    for (int i = 0; i < commentIds.size(); i++) {
-                        ps.setLong(i + 1, commentIds.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ModerationEvent e = new ModerationEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                    rs.getString(4), CommentStatus.valueOf(rs.getString(5)), Sql.time(rs, "event_time"));
-                            out.computeIfAbsent(e.commentId(), k -> new ArrayList<>()).add(e);
-                        }
-                    }
-                    return null;
-                });
+        NamedSql.Bound query = OF.bind(Params.of("comment_ids", commentIds));
+        jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ModerationEvent e = new ModerationEvent(rs.getLong("comment_id"), rs.getString("action"), rs.getString("actor"),
+                            rs.getString("reason"), CommentStatus.valueOf(rs.getString("status")), Sql.time(rs, "event_time"));
+                    out.computeIfAbsent(e.commentId(), k -> new ArrayList<>()).add(e);
+                }
+            }
+            return null;
+        });
         return out;
     }
 }

@@ -2,15 +2,25 @@ package dev.newsroom.comment.store;
 
 import dev.newsroom.comment.domain.CommentSettings;
 import dev.newsroom.comment.domain.ModerationMode;
+import dev.newsroom.service.sql.NamedSql;
+import dev.newsroom.service.sql.Params;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Per-story comment settings that a moderator set (stories without a row use the defaults). */
 @Singleton
 public class SettingsStore {
+    private static final List<String> WRITTEN = List.of("comments_open", "moderation", "update_time", "updated_by");
+    private static final NamedSql FIND = NamedSql.parse("SELECT comments_open, moderation FROM comment_settings WHERE article_id = :article_id");
+    private static final NamedSql UPDATE = NamedSql.parse("UPDATE comment_settings SET " + NamedSql.assignments(WRITTEN)
+            + " WHERE article_id = :article_id");
+    private static final NamedSql INSERT = NamedSql.insert("comment_settings",
+            List.of("article_id", "comments_open", "moderation", "update_time", "updated_by"));
+
     private final JdbcOperations jdbc;
 
     public SettingsStore(JdbcOperations jdbc) {
@@ -18,11 +28,13 @@ public class SettingsStore {
     }
 
     public Optional<CommentSettings> find(long articleId) {
-        return jdbc.prepareStatement("SELECT comments_open, moderation FROM comment_settings WHERE article_id = ?", ps -> {
-            ps.setLong(1, articleId);
+        NamedSql.Bound query = FIND.bind(Params.of("article_id", articleId));
+        return jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new CommentSettings(articleId, rs.getBoolean(1), ModerationMode.valueOf(rs.getString(2))))
+                        ? Optional.of(new CommentSettings(articleId, rs.getBoolean("comments_open"),
+                                ModerationMode.valueOf(rs.getString("moderation"))))
                         : Optional.<CommentSettings>empty();
             }
         });
@@ -30,26 +42,26 @@ public class SettingsStore {
 
     /** Writes the settings; false when there was no row to update (the caller inserts). */
     public boolean update(CommentSettings s, String by, Instant at) {
-        return jdbc.prepareStatement("UPDATE comment_settings SET comments_open = ?, moderation = ?, update_time = ?, "
-                + "updated_by = ? WHERE article_id = ?", ps -> {
-                    ps.setBoolean(1, s.commentsOpen());
-                    ps.setString(2, s.mode().name());
-                    Sql.setTime(ps, 3, at);
-                    ps.setString(4, by);
-                    ps.setLong(5, s.articleId());
-                    return ps.executeUpdate() > 0;
-                });
+        return write(UPDATE.bind(values(s, by, at))) > 0;
     }
 
     public void insert(CommentSettings s, String by, Instant at) {
-        jdbc.prepareStatement("INSERT INTO comment_settings (article_id, comments_open, moderation, update_time, updated_by) "
-                + "VALUES (?, ?, ?, ?, ?)", ps -> {
-                    ps.setLong(1, s.articleId());
-                    ps.setBoolean(2, s.commentsOpen());
-                    ps.setString(3, s.mode().name());
-                    Sql.setTime(ps, 4, at);
-                    ps.setString(5, by);
-                    return ps.executeUpdate();
-                });
+        write(INSERT.bind(values(s, by, at)));
+    }
+
+    /** A row's values, by column name. */
+    private static Params values(CommentSettings s, String by, Instant at) {
+        return Params.of("article_id", s.articleId())
+                .and("comments_open", s.commentsOpen())
+                .and("moderation", s.mode().name())
+                .and("update_time", at)
+                .and("updated_by", by);
+    }
+
+    private int write(NamedSql.Bound statement) {
+        return jdbc.prepareStatement(statement.sql(), ps -> {
+            statement.setOn(ps);
+            return ps.executeUpdate();
+        });
     }
 }
