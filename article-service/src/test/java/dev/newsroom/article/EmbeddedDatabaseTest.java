@@ -10,7 +10,7 @@ import dev.newsroom.article.desk.Archive;
 import dev.newsroom.article.domain.Story;
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.article.support.TestDatabase;
+import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleEvent;
 import dev.newsroom.proto.article.v1.ArticleFeedGrpc;
@@ -49,7 +49,7 @@ class EmbeddedDatabaseTest {
     void storiesRoundTripThroughEveryStoreOnTheEmbeddedH2Database(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("articles").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (RunningArticleService service = new RunningArticleService(new TestDatabase.Schema(url, "sa", "", "public"))) {
+        try (RunningArticleService service = new RunningArticleService(new TestPostgres.Schema(url, "sa", "", "public"))) {
             ArticleServiceBlockingStub editor = Stories.editor(service.channel());
             ArticleServiceBlockingStub reader = Stories.reader(service.channel());
             assertThat(reader.listSections(ListSectionsRequest.getDefaultInstance()).getSectionsCount()).isEqualTo(8);

@@ -11,7 +11,7 @@ import dev.newsroom.comment.store.CommentStore;
 import dev.newsroom.comment.store.HistoryStore;
 import dev.newsroom.comment.store.SettingsStore;
 import dev.newsroom.comment.support.RunningCommentService;
-import dev.newsroom.comment.support.TestDatabase;
+import dev.newsroom.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
@@ -37,7 +37,7 @@ class EmbeddedDatabaseTest {
     void commentsHistoryAndSettingsRoundTripOnTheEmbeddedH2Database(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("comments").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (RunningCommentService service = new RunningCommentService(new TestDatabase.Schema(url, "sa", "", "public"),
+        try (RunningCommentService service = new RunningCommentService(new TestPostgres.Schema(url, "sa", "", "public"),
                 "127.0.0.1:1", Map.of())) {
             ApplicationContext ctx = service.context();
             CommentStore comments = ctx.getBean(CommentStore.class);
