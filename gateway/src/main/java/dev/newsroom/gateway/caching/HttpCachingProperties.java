@@ -4,15 +4,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code newsroom.gateway.cache.*}: how long shared caches may keep anonymous GET answers.
+ * {@code newsroom.gateway.cache.*}: how long shared caches may keep anonymous GET answers
+ * of public reads (the RPC's {@code public_read.cache_class} in the contract picks which).
  *
- * @param itemMaxAge for one resource (a response with {@code id} and {@code version})
- * @param listMaxAge for everything else (lists, sections), which changes more often
+ * @param itemMaxAge for one resource ({@code CACHE_CLASS_ITEM}, e.g. a story)
+ * @param listMaxAge for lists and the like ({@code CACHE_CLASS_LIST}), which change more often
  */
 @ConfigurationProperties("newsroom.gateway.cache")
-public record CacheProperties(Duration itemMaxAge, Duration listMaxAge) {
+public record HttpCachingProperties(Duration itemMaxAge, Duration listMaxAge) {
 
-  public CacheProperties {
+  public HttpCachingProperties {
     itemMaxAge = itemMaxAge == null ? Duration.ofSeconds(30) : itemMaxAge;
     listMaxAge = listMaxAge == null ? Duration.ofSeconds(10) : listMaxAge;
   }
