@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's in-process cache of public answers (anonymous GETs of the RPCs whose contract
- * declares {@code near_cache}: stories and the hot list), so a hot read crosses no process boundary. Bounded (Caffeine,
- * W-TinyLFU), kept for a short TTL as the backstop, and evicted on every change: directly
+ * declares {@code near_cache}: stories and the hot list), so a hot read crosses no process
+ * boundary. Bounded (Caffeine, W-TinyLFU), kept for a short TTL as the backstop, and evicted
+ * on every change: directly
  * when this replica carried the edit, through Redis pub/sub ({@link ChangeSubscriber}) when
  * another did. An answer fetched across an eviction is not stored (the eviction epoch moved).
  */
