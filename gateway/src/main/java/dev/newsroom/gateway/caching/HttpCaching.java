@@ -1,61 +1,39 @@
 package dev.newsroom.gateway.caching;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
+import dev.newsroom.proto.common.v1.CacheClass;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP caching of transcoded answers: a strong ETag {@code "<id>-<version>"} for versioned
- * resources with 304 on a matching If-None-Match, and Cache-Control that lets shared caches
- * keep only what anonymous readers get from public RPCs.
+ * HTTP caching of transcoded answers: a strong ETag {@code "<id>-<version>"} (from the fields
+ * the contract names) with 304 on a matching If-None-Match, and Cache-Control that lets shared
+ * caches keep only what anonymous readers get from public reads.
  */
 @Component
 public class HttpCaching {
 
-  private final CacheProperties properties;
+  private final HttpCachingProperties properties;
 
-  public HttpCaching(CacheProperties properties) {
+  public HttpCaching(HttpCachingProperties properties) {
     this.properties = properties;
   }
 
   /**
-   * Sets the caching headers of a successful answer.
+   * Public for the max-age of its class when shareable, else private and not stored.
    *
-   * @param shareable a GET by an anonymous caller of an RPC that needs no role
-   * @return true when the client's copy is current: answer 304 without a body
+   * @param shareable an anonymous GET of a public read (then {@code cacheClass} is set)
    */
-  public boolean apply(boolean isGet, boolean shareable, Message response, HttpHeaders request, HttpHeaders headers) {
-    String etag = isGet ? etagOf(response) : null;
-    headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-    headers.setCacheControl(cacheControl(isGet, shareable, etag != null));
-    if (etag == null) {
-      return false;
-    }
-    headers.setETag(etag);
-    return matches(request.get(HttpHeaders.IF_NONE_MATCH), etag);
-  }
-
-  /** Public for the max-age of its kind when shareable, else private and not stored. */
-  public String cacheControl(boolean isGet, boolean shareable, boolean versioned) {
-    if (isGet && shareable) {
-      long maxAge = (versioned ? properties.itemMaxAge() : properties.listMaxAge()).toSeconds();
+  public String cacheControl(boolean shareable, CacheClass cacheClass) {
+    if (shareable) {
+      long maxAge = (cacheClass == CacheClass.CACHE_CLASS_ITEM ? properties.itemMaxAge() : properties.listMaxAge()).toSeconds();
       return "public, max-age=" + maxAge;
     }
     return "private, no-store";
   }
 
-  /** {@code "<id>-<version>"} when the message has both fields and an id, else null. */
-  public static String etagOf(Message response) {
-    FieldDescriptor id = response.getDescriptorForType().findFieldByName("id");
-    FieldDescriptor version = response.getDescriptorForType().findFieldByName("version");
-    if (id == null || version == null || id.isRepeated() || version.isRepeated()
-        || id.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-        || version.getJavaType() == FieldDescriptor.JavaType.MESSAGE || !response.hasField(id)) {
-      return null;
-    }
-    String opaque = response.getField(id) + "-" + response.getField(version);
+  /** {@code "<id>-<version>"}, or null when that is no valid opaque tag (a quote, space or control character). */
+  public static String strongEtag(Object id, Object version) {
+    String opaque = id + "-" + version;
     return opaque.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"') ? "\"" + opaque + "\"" : null;
   }
 

@@ -1,7 +1,7 @@
 package dev.newsroom.gateway.errors;
 
 import dev.newsroom.gateway.ops.RequestContext;
-import dev.newsroom.gateway.transcoding.GrpcTranscodingFilter;
+import dev.newsroom.gateway.transcoding.RequestBodyReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setCacheControl("no-store");
     error.headers().forEach(headers::set);
-    if (error.code() == 413 && !Boolean.TRUE.equals(exchange.getAttribute(GrpcTranscodingFilter.BODY_DRAINED))) {
+    if (error.code() == 413 && !Boolean.TRUE.equals(exchange.getAttribute(RequestBodyReader.BODY_DRAINED))) {
       // the rest of the oversized body is still on the wire: end this connection rather than
       // read it as the next request
       headers.set(HttpHeaders.CONNECTION, "close");

@@ -8,26 +8,32 @@ import dev.newsroom.gateway.transcoding.Rendered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's in-process cache of public answers (anonymous GETs of the configured RPCs:
- * stories and the hot list), so a hot read crosses no process boundary. Bounded (Caffeine,
- * W-TinyLFU), kept for a short TTL as the backstop, and evicted on every change: directly
+ * The gateway's in-process cache of public answers (anonymous GETs of the RPCs whose contract
+ * declares {@code near_cache}: stories and the hot list), so a hot read crosses no process
+ * boundary. Bounded (Caffeine, W-TinyLFU), kept for a short TTL as the backstop, and evicted
+ * on every change: directly
  * when this replica carried the edit, through Redis pub/sub ({@link ChangeSubscriber}) when
  * another did. An answer fetched across an eviction is not stored (the eviction epoch moved).
  */
 public class NearCache {
 
   /**
-   * One cached answer; {@code story} is null for lists (evicted by every change); {@code rpc}
-   * is the method that produced it (view counting on hits).
+   * One cached answer. An {@code item} (one resource) is kept for the item TTL and evicted when
+   * its {@code story} changes; anything else (lists), or an item about no known story, by every
+   * change. {@code countsView}: a hit about a published story is a reader view.
    */
-  public record Entry(Rendered response, StoryRef story, String rpc) {}
+  public record Entry(Rendered response, StoryRef story, boolean item, boolean countsView) {
+
+    boolean evictedBy(long changed) {
+      return !item || story == null || story.id() == changed;
+    }
+  }
 
   /**
    * The cache key of a request: the path and query exactly as the client sent them, also
@@ -39,7 +45,6 @@ public class NearCache {
   }
 
   private final boolean enabled;
-  private final Set<String> rpcs;
   private final Cache<String, Entry> entries;
   private final AtomicLong epoch = new AtomicLong();
   /** Loads in flight, with the eviction epoch they started in: a later reader never joins an older one. */
@@ -51,20 +56,19 @@ public class NearCache {
 
   public NearCache(ReadPathProperties.NearCache config, MeterRegistry meters) {
     this.enabled = config.enabled();
-    this.rpcs = Set.copyOf(config.rpcs());
     java.time.Duration itemTtl = config.itemTtl();
     java.time.Duration listTtl = config.listTtl();
     this.entries = Caffeine.newBuilder()
         .maximumSize(config.maxEntries())
-        .expireAfter(Expiry.<String, Entry>creating((key, entry) -> entry.story() != null ? itemTtl : listTtl))
+        .expireAfter(Expiry.<String, Entry>creating((key, entry) -> entry.item() ? itemTtl : listTtl))
         .build();
     this.hits = Counter.builder("gateway.near_cache.requests").tag("result", "hit").register(meters);
     this.misses = Counter.builder("gateway.near_cache.requests").tag("result", "miss").register(meters);
   }
 
-  /** True when answers of this RPC (full name, e.g. newsroom.article.v1.ArticleService/GetArticle) are kept. */
-  public boolean caches(String rpc) {
-    return enabled && rpcs.contains(rpc);
+  /** False when switched off: nothing is kept, every read calls the service. */
+  public boolean enabled() {
+    return enabled;
   }
 
   public Entry get(String key) {
@@ -122,7 +126,7 @@ public class NearCache {
   /** Drops the answers about story {@code id} and every list (a change may move it in any list). */
   public void evict(long id) {
     epoch.incrementAndGet();
-    entries.asMap().values().removeIf(e -> e.story() == null || e.story().id() == id);
+    entries.asMap().values().removeIf(e -> e.evictedBy(id));
   }
 
   public void evictAll() {

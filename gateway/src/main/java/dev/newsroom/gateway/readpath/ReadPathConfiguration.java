@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Redis, the near cache, the view counter and its flusher thread, the invalidation listener. */
+/** Redis, the near cache, the view counter and its flusher thread, the invalidation listener, the read-path decisions. */
 @Configuration(proxyBeanMethods = false)
 public class ReadPathConfiguration {
 
@@ -26,9 +26,14 @@ public class ReadPathConfiguration {
   }
 
   @Bean
+  ReadPath readPath(NearCache cache, ViewCounter views, ClientFingerprint fingerprint) {
+    return new ReadPath(cache, views, fingerprint);
+  }
+
+  @Bean
   @ConditionalOnProperty(name = "newsroom.gateway.read-path.near-cache.fast-path", matchIfMissing = true)
-  NearCacheFastPath nearCacheFastPath(NearCache cache, ViewCounter views, ClientFingerprint fingerprint, ResponseWriter responses) {
-    return new NearCacheFastPath(cache, views, fingerprint, responses);
+  NearCacheFastPath nearCacheFastPath(ReadPath readPath, ResponseWriter responses) {
+    return new NearCacheFastPath(readPath, responses);
   }
 
   @Bean

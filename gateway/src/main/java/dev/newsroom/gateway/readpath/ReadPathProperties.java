@@ -1,7 +1,6 @@
 package dev.newsroom.gateway.readpath;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,8 +12,8 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
 
   public ReadPathProperties {
     redis = redis == null ? new Redis(null, null, 0, null, null) : redis;
-    nearCache = nearCache == null ? new NearCache(true, null, 0, null, null, null) : nearCache;
-    views = views == null ? new Views(true, null, null, null, 0, 0, null) : views;
+    nearCache = nearCache == null ? new NearCache(true, null, 0, null, null) : nearCache;
+    views = views == null ? new Views(true, null, null, 0, 0, null) : views;
   }
 
   public record Redis(String url, Duration timeout, int poolSize, Duration openFor, Duration resubscribeAfter) {
@@ -27,21 +26,24 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
     }
   }
 
-  /** @param fastPath answer hits before route matching ({@link NearCacheFastPath}); default true */
-  public record NearCache(boolean enabled, Boolean fastPath, long maxEntries, Duration itemTtl, Duration listTtl, List<String> rpcs) {
+  /**
+   * Which RPCs are kept is the contract's ({@code near_cache} in their {@code http_semantics}).
+   *
+   * @param fastPath answer hits before route matching ({@link NearCacheFastPath}); default true
+   */
+  public record NearCache(boolean enabled, Boolean fastPath, long maxEntries, Duration itemTtl, Duration listTtl) {
     public NearCache {
       fastPath = fastPath == null || fastPath;
       maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
       itemTtl = itemTtl == null ? Duration.ofSeconds(30) : itemTtl;
       listTtl = listTtl == null ? Duration.ofSeconds(3) : listTtl;
-      rpcs = rpcs == null ? List.of() : List.copyOf(rpcs);
     }
   }
 
-  public record Views(boolean enabled, List<String> rpcs, Duration repeatWindow, Duration flushInterval,
+  /** Which RPCs' answers are views is the contract's ({@code counts_view} in their {@code http_semantics}). */
+  public record Views(boolean enabled, Duration repeatWindow, Duration flushInterval,
       int batchSize, int queueCapacity, Duration bucketTtl) {
     public Views {
-      rpcs = rpcs == null ? List.of() : List.copyOf(rpcs);
       repeatWindow = repeatWindow == null ? Duration.ofMinutes(30) : repeatWindow;
       flushInterval = flushInterval == null ? Duration.ofMillis(100) : flushInterval;
       batchSize = batchSize <= 0 ? 1_000 : batchSize;

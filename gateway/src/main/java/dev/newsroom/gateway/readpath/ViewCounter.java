@@ -1,6 +1,5 @@
 package dev.newsroom.gateway.readpath;
 
-import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.readpath.GuardedRedis;
 import dev.newsroom.readpath.ReadPathKeys;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.AbstractPipeline;
@@ -31,10 +29,7 @@ public class ViewCounter {
 
   private record View(long id, String section, String client, Instant at) {}
 
-  private static final List<String> EDITOR = List.of("editor");
-
   private final ReadPathProperties.Views config;
-  private final Set<String> rpcs;
   private final GuardedRedis redis;
   private final Clock clock;
   private final ConcurrentLinkedQueue<View> queue = new ConcurrentLinkedQueue<>();
@@ -45,7 +40,6 @@ public class ViewCounter {
 
   public ViewCounter(ReadPathProperties.Views config, GuardedRedis redis, Clock clock, MeterRegistry meters) {
     this.config = config;
-    this.rpcs = Set.copyOf(config.rpcs());
     this.redis = redis;
     this.clock = clock;
     this.counted = outcome(meters, "counted");
@@ -53,10 +47,9 @@ public class ViewCounter {
     this.dropped = outcome(meters, "dropped");
   }
 
-  /** Whether a successful answer of {@code rpc} to {@code caller} about {@code story} is a view. */
-  public boolean counts(String rpc, StoryRef story, Caller caller) {
-    return config.enabled() && story != null && story.published() && rpcs.contains(rpc)
-        && !(caller.authenticated() && caller.hasAnyRole(EDITOR));
+  /** False when switched off: views are not counted at all. */
+  public boolean enabled() {
+    return config.enabled();
   }
 
   /** Queues one view; never blocks, never fails. */

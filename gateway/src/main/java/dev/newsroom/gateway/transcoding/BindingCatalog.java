@@ -20,8 +20,9 @@ import java.util.TreeSet;
 
 /**
  * Every REST mapping of the contract, discovered at start-up from the {@code google.api.http}
- * options in the generated file descriptors (docs/architecture.md, decision 1). Adding an RPC with an
- * http option to proto/ adds its endpoint here, with no gateway code.
+ * options in the generated file descriptors (docs/architecture.md, decision 1), each with the roles
+ * ({@code access}) and caching/read-path semantics ({@code http_semantics}) its RPC declares.
+ * Adding an RPC with an http option to proto/ adds its endpoint here, with no gateway code.
  */
 public final class BindingCatalog {
 
@@ -59,10 +60,11 @@ public final class BindingCatalog {
         for (MethodDescriptor rpc : service.getMethods()) {
           if (!rpc.getOptions().hasExtension(AnnotationsProto.http)) continue;
           HttpRule rule = rpc.getOptions().getExtension(AnnotationsProto.http);
+          RpcSemantics semantics = RpcSemantics.of(rpc);
           List<HttpRule> rules = new ArrayList<>(List.of(rule));
           rules.addAll(rule.getAdditionalBindingsList());
           for (HttpRule r : rules) {
-            HttpBinding binding = toBinding(r, rpc);
+            HttpBinding binding = toBinding(r, rpc, semantics);
             if (!seenRoutes.add(binding.httpMethod() + " " + binding.template())) {
               throw new IllegalStateException("two RPCs map to " + binding.httpMethod() + " " + binding.template());
             }
@@ -71,7 +73,9 @@ public final class BindingCatalog {
         }
       }
     }
-    return new BindingCatalog(bindings);
+    BindingCatalog catalog = new BindingCatalog(bindings);
+    bindings.forEach(catalog::validateSemantics);
+    return catalog;
   }
 
   public List<HttpBinding> bindings() {
@@ -95,7 +99,7 @@ public final class BindingCatalog {
     throw ApiException.methodNotAllowed(httpMethod, List.copyOf(allowed));
   }
 
-  private static HttpBinding toBinding(HttpRule rule, MethodDescriptor rpc) {
+  private static HttpBinding toBinding(HttpRule rule, MethodDescriptor rpc, RpcSemantics semantics) {
     if (rpc.isClientStreaming() || rpc.isServerStreaming()) {
       throw new IllegalStateException(rpc.getFullName() + ": only unary RPCs can have an http option");
     }
@@ -113,7 +117,7 @@ public final class BindingCatalog {
       case CUSTOM -> { method = rule.getCustom().getKind(); template = rule.getCustom().getPath(); }
       default -> throw new IllegalStateException(rpc.getFullName() + ": http rule without a pattern");
     }
-    HttpBinding binding = HttpBinding.of(method, template, rule.getBody(), rpc, AccessRules.requiredRoles(rpc));
+    HttpBinding binding = HttpBinding.of(method, template, rule.getBody(), rpc, AccessRules.requiredRoles(rpc), semantics);
     validate(binding);
     return binding;
   }
@@ -130,6 +134,28 @@ public final class BindingCatalog {
       if (leaf == null || leaf.isRepeated() || (leaf.getJavaType() == FieldDescriptor.JavaType.MESSAGE
           && !FieldPaths.isScalarLike(leaf.getMessageType()))) {
         throw new IllegalStateException(binding + ": path variable " + variable + " is not a singular scalar field");
+      }
+    }
+  }
+
+  /**
+   * Fails start-up on semantics a binding cannot have: a public read is a role-free GET; a
+   * Location belongs to a create and must name a path some GET of this catalog answers.
+   */
+  private void validateSemantics(HttpBinding binding) {
+    RpcSemantics semantics = binding.semantics();
+    if (semantics.publicRead() && (!binding.isGet() || !binding.requiredRoles().isEmpty())) {
+      throw new IllegalStateException(binding + ": a public_read must be a GET that needs no role");
+    }
+    if (semantics.location() != null) {
+      if (!binding.httpMethod().equals("POST") || binding.customMethod()) {
+        throw new IllegalStateException(binding + ": only a create (POST without :verb) has a location");
+      }
+      String sample = semantics.location().sample("1");
+      try {
+        match("GET", sample);
+      } catch (ApiException e) {
+        throw new IllegalStateException(binding + ": no GET answers its location " + semantics.location(), e);
       }
     }
   }

@@ -8,14 +8,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.s
 import com.google.protobuf.DynamicMessage;
 import dev.newsroom.gateway.auth.AccessRules;
 import dev.newsroom.gateway.auth.Caller;
-import dev.newsroom.gateway.errors.ApiException;
-import dev.newsroom.gateway.ops.ClientFingerprint;
-import dev.newsroom.gateway.ops.RequestContext;
 import dev.newsroom.gateway.readpath.NearCache;
-import dev.newsroom.gateway.readpath.StoryRef;
-import dev.newsroom.gateway.readpath.ViewCounter;
-import io.grpc.Metadata;
-import java.io.ByteArrayOutputStream;
+import dev.newsroom.gateway.readpath.ReadPath;
+import io.netty.channel.EventLoop;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +18,20 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.server.ServerWebExchange;
-import io.netty.channel.EventLoop;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.ChannelOperations;
 
 /**
  * The routing filter for {@code grpc://host:port} routes (docs/architecture.md, decision 1): finds the
- * RPC whose http rule matches, checks its roles, binds the request, calls the service and
- * writes the JSON answer. Runs last, after the route's own filters (rate limits, breakers).
- * Failures travel as errors to {@code JsonErrorHandler}. The read path (docs/read-path.md):
- * anonymous GETs of near-cached RPCs are answered from {@link NearCache} when it holds them;
- * reader views are handed to {@link ViewCounter}; a change this replica carried evicts the
- * story before its answer is written.
+ * RPC whose http rule matches, checks its roles, reads and binds the request
+ * ({@link RequestBodyReader}, {@link RequestBinder}), calls the service and writes the JSON
+ * answer ({@link ResponseWriter}). Runs last, after the route's own filters (rate limits,
+ * breakers). Failures travel as errors to {@code JsonErrorHandler}. The read path
+ * (docs/read-path.md) is {@link ReadPath}'s: whether the answer is shared and near-cached,
+ * which answers are views, what a change evicts before its answer is written.
  */
 public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
 
@@ -49,34 +39,21 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   /** After RouteToRequestUrlFilter and the load balancer; alongside the other routing filters. */
   public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1;
 
-  private static final Metadata.Key<String> SUBJECT = key("x-newsroom-subject");
-  private static final Metadata.Key<String> ROLES = key("x-newsroom-roles");
-  private static final Metadata.Key<String> REQUEST_ID = key("x-request-id");
-  private static final Metadata.Key<String> TRACEPARENT = key("traceparent");
-  private static final Metadata.Key<String> CLIENT = key("x-newsroom-client");
-
   private final BindingCatalog catalog;
+  private final RequestBodyReader bodies;
   private final BackendClient backend;
+  private final CallMetadata metadata;
+  private final ReadPath readPath;
   private final ResponseWriter responses;
-  private final long maxRequestBody;
-  /** Too-large bodies up to this size are read and dropped before the 413; larger ones close the connection. */
-  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-  /** Exchange attribute: a too-large body was read to its end before the 413 (the connection stays usable). */
-  public static final String BODY_DRAINED = GrpcTranscodingFilter.class.getName() + ".bodyDrained";
-  private final ClientFingerprint fingerprint;
-  private final NearCache nearCache;
-  private final ViewCounter views;
-
-  public GrpcTranscodingFilter(BindingCatalog catalog, BackendClient backend, ResponseWriter responses,
-      long maxRequestBody, ClientFingerprint fingerprint, NearCache nearCache, ViewCounter views) {
-    this.fingerprint = fingerprint;
-    this.nearCache = nearCache;
-    this.views = views;
+  public GrpcTranscodingFilter(BindingCatalog catalog, RequestBodyReader bodies, BackendClient backend,
+      CallMetadata metadata, ReadPath readPath, ResponseWriter responses) {
     this.catalog = catalog;
+    this.bodies = bodies;
     this.backend = backend;
+    this.metadata = metadata;
+    this.readPath = readPath;
     this.responses = responses;
-    this.maxRequestBody = maxRequestBody;
   }
 
   @Override
@@ -105,41 +82,37 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     HttpBinding binding = match.binding();
     Caller caller = Caller.of(exchange);
     AccessRules.check(binding.requiredRoles(), caller);
-    String rpc = binding.grpcMethod().getFullMethodName();
-    boolean isGet = binding.httpMethod().equals("GET");
-    String cacheKey = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty() && nearCache.caches(rpc)
-        ? NearCache.key(exchange) : null;
+    ReadPath.Decision read = readPath.decide(exchange, binding, caller);
     Map<String, List<String>> query = RequestBinder.parseQuery(url.getRawQuery());
     EventLoop loop = connectionLoop(exchange);
-    Mono<DynamicMessage> call = readBody(exchange, binding)
-        .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body))
-        .flatMap(request -> onLoop(backend.call(service, authority, loop, binding, request, metadata(exchange, caller)), loop));
-    if (cacheKey != null) {
-      NearCache.Entry hit = nearCache.get(cacheKey);
+    Mono<DynamicMessage> request = bodies.read(exchange, binding)
+        .map(body -> RequestBinder.bind(binding, match.pathVariables(), query, body));
+    if (read.cacheKey() != null) {
+      NearCache.Entry hit = readPath.cached(read.cacheKey());
       if (hit != null) {
-        countView(exchange, rpc, hit.story(), caller);
+        readPath.countView(exchange, hit, caller);
         return responses.send(exchange, hit.response());
       }
+      Mono<DynamicMessage> call = request.flatMap(r -> call(exchange, service, authority, loop, binding, r, caller));
       // a shared load completes on the first caller's loop; every waiter goes back to its own
-      return onLoop(nearCache.load(cacheKey, () -> call.map(response ->
-              new NearCache.Entry(responses.render(exchange, binding, caller, response), StoryRef.of(response), rpc))), loop)
+      return onLoop(readPath.load(read.cacheKey(), binding, call,
+              response -> responses.render(binding, read.shareable(), response)), loop)
           .flatMap(entry -> {
-            countView(exchange, rpc, entry.story(), caller);
+            readPath.countView(exchange, entry, caller);
             return responses.send(exchange, entry.response());
           });
     }
-    return call
+    return request.flatMap(r -> call(exchange, service, authority, loop, binding, r, caller)
         .flatMap(response -> {
-          Rendered answer = responses.render(exchange, binding, caller, response);
-          StoryRef story = StoryRef.of(response);
-          if (!isGet && story != null) {
-            nearCache.evict(story.id());
-          }
-          if (isGet) {
-            countView(exchange, rpc, story, caller);
-          }
+          Rendered answer = responses.render(binding, read.shareable(), response);
+          readPath.answered(exchange, binding, caller, r, response);
           return responses.send(exchange, answer);
-        });
+        }));
+  }
+
+  private Mono<DynamicMessage> call(ServerWebExchange exchange, String service, String authority, EventLoop loop,
+      HttpBinding binding, DynamicMessage request, Caller caller) {
+    return onLoop(backend.call(service, authority, loop, binding, request, metadata.of(exchange, caller)), loop);
   }
 
   /** The event loop of the client's connection, or null when the request is not on one (tests). */
@@ -163,99 +136,5 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
     return answer.materialize()
         .flatMap(signal -> loop.inEventLoop() ? Mono.just(signal) : Mono.just(signal).publishOn(Schedulers.fromExecutor(loop)))
         .dematerialize();
-  }
-
-  private void countView(ServerWebExchange exchange, String rpc, StoryRef story, Caller caller) {
-    if (views.counts(rpc, story, caller)) {
-      views.record(story, fingerprint.of(exchange));
-    }
-  }
-
-  /** The body, at most {@code maxRequestBody} bytes (by Content-Length and as streamed), and JSON. */
-  private Mono<byte[]> readBody(ServerWebExchange exchange, HttpBinding binding) {
-    ServerHttpRequest request = exchange.getRequest();
-    if (!binding.hasBody()) {
-      return Mono.just(new byte[0]);
-    }
-    long declared = request.getHeaders().getContentLength();
-    if (declared > DRAIN_LIMIT) {
-      // too much to read through: answered at once, and the connection closes
-      return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
-    }
-    return readToEnd(exchange, declared <= maxRequestBody).doOnNext(bytes -> requireJson(request, bytes));
-  }
-
-  /**
-   * The body read to its end, declared or chunked: past the limit the rest is read and dropped,
-   * up to {@link #DRAIN_LIMIT}, and the 413 comes after it, marked {@link #BODY_DRAINED}: a
-   * client still sending when the answer came would lose it to a closed connection (seen with
-   * chunked bodies under load); this way it gets its 413 on a connection that stays usable.
-   * Beyond the drain limit the answer comes at once and the connection closes.
-   *
-   * @param keep false when the declared length is already too large: nothing is kept
-   */
-  private Mono<byte[]> readToEnd(ServerWebExchange exchange, boolean keep) {
-    ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    long[] seen = {0};
-    return exchange.getRequest().getBody()
-        .<byte[]>handle((buffer, sink) -> {
-          try {
-            int n = buffer.readableByteCount();
-            seen[0] += n;
-            if (keep && seen[0] <= maxRequestBody) {
-              byte[] bytes = new byte[n];
-              buffer.read(bytes);
-              kept.write(bytes, 0, n);
-            } else if (seen[0] > DRAIN_LIMIT) {
-              sink.error(ApiException.payloadTooLarge(maxRequestBody));
-            }
-          } finally {
-            DataBufferUtils.release(buffer);
-          }
-        })
-        .then(Mono.fromCallable(() -> {
-          if (!keep || seen[0] > maxRequestBody) {
-            exchange.getAttributes().put(BODY_DRAINED, Boolean.TRUE);
-            throw ApiException.payloadTooLarge(maxRequestBody);
-          }
-          return kept.toByteArray();
-        }));
-  }
-
-  private static void requireJson(ServerHttpRequest request, byte[] body) {
-    if (body.length == 0) {
-      return;
-    }
-    String header = request.getHeaders().getFirst("Content-Type");
-    try {
-      MediaType type = header == null ? null : MediaType.parseMediaType(header);
-      if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
-          || (type.getType().equals("application") && type.getSubtype().endsWith("+json")))) {
-        return;
-      }
-    } catch (InvalidMediaTypeException e) {
-      // answered below like any other unsupported type
-    }
-    throw ApiException.unsupportedMediaType(header == null ? "nothing" : header);
-  }
-
-  /** Identity and trace for the service; never the client's own x-newsroom-* or Authorization headers. */
-  private Metadata metadata(ServerWebExchange exchange, Caller caller) {
-    Metadata headers = new Metadata();
-    RequestContext context = RequestContext.of(exchange);
-    headers.put(CLIENT, fingerprint.of(exchange));
-    headers.put(REQUEST_ID, context.requestId());
-    headers.put(TRACEPARENT, context.trace().toString());
-    if (caller.authenticated()) {
-      headers.put(SUBJECT, caller.subject());
-      if (!caller.roles().isEmpty()) {
-        headers.put(ROLES, String.join(",", caller.roles()));
-      }
-    }
-    return headers;
-  }
-
-  private static Metadata.Key<String> key(String name) {
-    return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
   }
 }

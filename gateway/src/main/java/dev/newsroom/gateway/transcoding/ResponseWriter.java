@@ -1,27 +1,22 @@
 package dev.newsroom.gateway.transcoding;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.caching.HttpCaching;
-import dev.newsroom.gateway.ops.ClientUri;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes an RPC's answer as proto3 JSON ({@link ProtoJson}: lowerCamelCase, default values omitted): 201 with
- * Location for a create (POST without {@code :verb}), 304 when the client's copy is current,
- * else 200 — with the caching headers of {@link HttpCaching}. {@link #render} and
- * {@link #send} are separate so the near cache can keep and resend rendered answers.
+ * Writes an RPC's answer as proto3 JSON ({@link ProtoJson}: lowerCamelCase, default values omitted): 201 for a
+ * create (POST without {@code :verb}) with the Location its RPC declares, 304 when the client's copy is
+ * current, else 200 — with the caching headers of {@link HttpCaching} from the RPC's declared
+ * {@link RpcSemantics}. {@link #render} and {@link #send} are separate so the near cache can keep and
+ * resend rendered answers.
  */
 public class ResponseWriter {
 
@@ -31,22 +26,16 @@ public class ResponseWriter {
     this.caching = caching;
   }
 
-  public Mono<Void> write(ServerWebExchange exchange, HttpBinding binding, Caller caller, DynamicMessage message) {
-    return send(exchange, render(exchange, binding, caller, message));
-  }
-
-  /** The answer as it will be sent, before any per-request 304 decision. */
-  public Rendered render(ServerWebExchange exchange, HttpBinding binding, Caller caller, DynamicMessage message) {
-    boolean isGet = HttpMethod.GET.equals(exchange.getRequest().getMethod());
-    boolean shareable = isGet && !caller.authenticated() && binding.requiredRoles().isEmpty();
+  /**
+   * The answer as it will be sent, before any per-request 304 decision.
+   *
+   * @param shareable an anonymous GET of a public read (decided once per request by the read path)
+   */
+  public Rendered render(HttpBinding binding, boolean shareable, DynamicMessage message) {
+    RpcSemantics semantics = binding.semantics();
     boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
-    String etag = isGet ? HttpCaching.etagOf(message) : null;
-    URI location = null;
-    FieldDescriptor id = message.getDescriptorForType().findFieldByName("id");
-    if (created && id != null && !id.isRepeated() && message.hasField(id)) {
-      location = URI.create(ClientUri.of(exchange).getRawPath() + "/" + UriUtils.encodePathSegment(
-          String.valueOf(message.getField(id)), StandardCharsets.UTF_8));
-    }
+    String etag = binding.isGet() ? semantics.etagOf(message) : null;
+    URI location = created ? semantics.locationOf(message) : null;
     byte[] json;
     try {
       json = ProtoJson.print(message);
@@ -54,7 +43,7 @@ public class ResponseWriter {
       throw new IllegalStateException("cannot print " + binding.grpcMethod().getFullMethodName(), e);
     }
     return new Rendered(created ? HttpStatus.CREATED : HttpStatus.OK, json, etag,
-        caching.cacheControl(isGet, shareable, etag != null), location);
+        caching.cacheControl(shareable, semantics.cacheClass()), location);
   }
 
   /** Sends {@code answer}, or 304 when the request's If-None-Match names its ETag. */

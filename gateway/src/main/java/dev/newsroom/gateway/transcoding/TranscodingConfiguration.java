@@ -2,8 +2,7 @@ package dev.newsroom.gateway.transcoding;
 
 import dev.newsroom.gateway.caching.HttpCaching;
 import dev.newsroom.gateway.ops.ClientFingerprint;
-import dev.newsroom.gateway.readpath.NearCache;
-import dev.newsroom.gateway.readpath.ViewCounter;
+import dev.newsroom.gateway.readpath.ReadPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +38,8 @@ class TranscodingConfiguration {
 
   @Bean
   GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint,
-      NearCache nearCache, ViewCounter views) {
-    return new GrpcTranscodingFilter(catalog, backend, responses,
-        properties.maxRequestBody().toBytes(), fingerprint, nearCache, views);
+      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint, ReadPath readPath) {
+    return new GrpcTranscodingFilter(catalog, new RequestBodyReader(properties.maxRequestBody().toBytes()), backend,
+        new CallMetadata(fingerprint), readPath, responses);
   }
 }

@@ -6,11 +6,21 @@ import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.newsroom.gateway.readpath.ChangeSubscriber;
+import dev.newsroom.testing.TestRedis;
 import dev.newsroom.gateway.testing.TestTokens;
+import dev.newsroom.gateway.transcoding.BindingCatalog;
+import dev.newsroom.gateway.transcoding.HttpBinding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,10 +29,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A reader's comment through the gateway, with the real article-service and comment-service
  * processes on their own PostgreSQL databases and the real Redis: posted, held for a
- * moderator, approved, counted, replied to — and the e-mail never shown.
+ * moderator, approved, counted, replied to — and the e-mail never shown. And what the
+ * contract's {@code http_semantics} declares for them: a comment post changes no cached story
+ * or list, and every create's Location is a path a GET answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
+    // long enough that only an eviction, never the backstop TTL, could drop an entry during a test
+    "newsroom.gateway.read-path.near-cache.item-ttl=60s",
+    "newsroom.gateway.read-path.near-cache.list-ttl=60s",
 })
 class CommentsThroughGatewayTest {
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
@@ -32,12 +47,19 @@ class CommentsThroughGatewayTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    ChangeSubscriber changes;
+    @Autowired
+    BindingCatalog catalog;
     private Rest rest;
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("NEWSROOM_ARTICLE_SERVICE_ADDRESS", () -> SERVICES.articles().grpcAddress());
         registry.add("NEWSROOM_COMMENT_SERVICE_ADDRESS", () -> SERVICES.other().grpcAddress());
+        registry.add("newsroom.gateway.read-path.redis.url", TestRedis::url);
     }
 
     @AfterAll
@@ -88,5 +110,103 @@ class CommentsThroughGatewayTest {
                 new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}), 400, "INVALID_ARGUMENT");
         error(rest.send("POST", "/api/v1/articles/999999999/comments", null,
                 "{\"authorName\":\"X\",\"body\":\"Hello\"}"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aCommentPostEvictsNoCachedStoryOrList() {
+        String id = publish("Comments do not touch the story");
+        String story = "/api/v1/articles/" + id;
+        String hot = "/api/v1/hot?window=1h&limit=5";
+        awaitSubscribed();
+        // the publish's change announcement reaches the gateway asynchronously: fill after it
+        sleep(300);
+        assertThat(rest.get(story).statusCode()).isEqualTo(200);
+        assertThat(rest.get(hot).statusCode()).isEqualTo(200);
+        double filled = settledBackendCalls();
+        assertThat(rest.get(story).statusCode()).isEqualTo(200);
+        assertThat(rest.get(hot).statusCode()).isEqualTo(200);
+        assertThat(backendCalls()).as("both answers are near-cached").isEqualTo(filled);
+
+        HttpResponse<String> posted = rest.send("POST", story + "/comments", null,
+                "{\"authorName\":\"Sara\",\"body\":\"A comment that changes no story page\"}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        double afterPost = settledBackendCalls();
+        assertThat(afterPost).as("the post itself is one call").isEqualTo(filled + 1);
+
+        assertThat(rest.get(story).statusCode()).isEqualTo(200);
+        assertThat(rest.get(hot).statusCode()).isEqualTo(200);
+        assertThat(backendCalls()).as("the story and the hot list are still near-cached").isEqualTo(afterPost);
+    }
+
+    @Test
+    void everyCreatesLocationAnswersAGet() {
+        assertThat(catalog.bindings().stream().filter(b -> b.httpMethod().equals("POST") && !b.customMethod())
+                .map(HttpBinding::toString))
+                .as("every create of the contract is covered below")
+                .containsExactlyInAnyOrder(
+                        "POST /api/v1/articles -> newsroom.article.v1.ArticleService/CreateArticle",
+                        "POST /api/v1/articles/{article_id}/comments -> newsroom.comment.v1.CommentService/CreateComment");
+
+        HttpResponse<String> article = rest.send("POST", "/api/v1/articles", EDITOR, "{\"language\":\"en\","
+                + "\"section\":\"world\",\"headline\":\"Located\",\"body\":\"<p>Body.</p>\"}");
+        assertThat(article.statusCode()).as(article.body()).isEqualTo(201);
+        String id = json(article).get("id").getAsString();
+        assertThat(article.headers().firstValue("Location")).hasValue("/api/v1/articles/" + id);
+        assertLocationAnswers(article, EDITOR);
+        rest.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}");
+
+        HttpResponse<String> comment = rest.send("POST", "/api/v1/articles/" + id + "/comments", null,
+                "{\"authorName\":\"Ali\",\"body\":\"Where does this live?\"}");
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+        assertThat(comment.headers().firstValue("Location")).as("no endpoint serves one comment").isEmpty();
+        assertLocationAnswers(comment, null);
+    }
+
+    private void assertLocationAnswers(HttpResponse<String> created, String token) {
+        Optional<String> location = created.headers().firstValue("Location");
+        location.ifPresent(path -> assertThat(rest.get(path, token).statusCode()).as("GET " + path).isEqualTo(200));
+    }
+
+    private String publish(String headline) {
+        HttpResponse<String> created = rest.send("POST", "/api/v1/articles", EDITOR, "{\"language\":\"en\","
+                + "\"section\":\"world\",\"headline\":\"" + headline + "\",\"body\":\"<p>Body.</p>\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("id").getAsString();
+        assertThat(rest.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}").statusCode()).isEqualTo(200);
+        return id;
+    }
+
+    private void awaitSubscribed() {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!changes.subscribed()) {
+            assertThat(Instant.now()).as("subscribed to change announcements").isBefore(deadline);
+            sleep(20);
+        }
+    }
+
+    private double backendCalls() {
+        return meters.find("gateway.backend.requests").timers().stream().mapToDouble(Timer::count).sum();
+    }
+
+    /** The backend call count once it has not moved for 100 ms (at most 5 s): a call is counted when its exchange completes. */
+    private double settledBackendCalls() {
+        double last = backendCalls();
+        for (Instant deadline = Instant.now().plus(Duration.ofSeconds(5)); Instant.now().isBefore(deadline); ) {
+            sleep(100);
+            double now = backendCalls();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

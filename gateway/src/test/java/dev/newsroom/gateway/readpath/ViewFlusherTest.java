@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -22,7 +21,7 @@ class ViewFlusherTest {
         try (GuardedRedis redis = new GuardedRedis("view-flusher-test",
                 new GuardedRedis.Settings(URI.create(TestRedis.url()), Duration.ofMillis(500), 2, Duration.ofSeconds(1)));
              RedisClient check = TestRedis.client(TestRedis.DEFAULT_DATABASE)) {
-            ViewCounter views = new ViewCounter(new ReadPathProperties.Views(true, List.of(), null, null, 0, 0, null),
+            ViewCounter views = new ViewCounter(new ReadPathProperties.Views(true, null, null, 0, 0, null),
                     redis, Clock.systemUTC(), new SimpleMeterRegistry());
             ViewFlusher flusher = new ViewFlusher(views, Duration.ofHours(1));   // no periodic flush in this test
             views.record(new StoryRef(4242, "world", true), "reader-a");
