@@ -71,6 +71,11 @@ public final class ContractDescriptors {
     return new ContractDescriptors(List.copyOf(built.values()));
   }
 
+  /** Files already built, e.g. generated ones (they carry no comments, so the document has none). */
+  public static ContractDescriptors of(List<FileDescriptor> files) {
+    return new ContractDescriptors(files);
+  }
+
   /** Every file of the set, imports first. */
   public List<FileDescriptor> files() {
     return files;
