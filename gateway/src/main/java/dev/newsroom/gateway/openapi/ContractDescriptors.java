@@ -8,6 +8,7 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.ExtensionRegistry;
 import dev.newsroom.proto.common.v1.AccessProto;
+import dev.newsroom.proto.common.v1.HttpSemanticsProto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Map;
  * The contract as protoc wrote it into the proto jar ({@value #RESOURCE}): every file with its
  * imports and with source info, so the comments are there (the generated Java descriptors
  * drop them). The options the document needs ({@code google.api.http}, field behaviour,
- * {@code newsroom.common.v1.access}) are parsed as the generated code parses them, so the
+ * {@code newsroom.common.v1.access} and {@code http_semantics}) are parsed as the generated code parses them, so the
  * same {@code BindingCatalog} the gateway routes with can be built from these files.
  */
 public final class ContractDescriptors {
@@ -51,6 +52,7 @@ public final class ContractDescriptors {
     AnnotationsProto.registerAllExtensions(registry);
     FieldBehaviorProto.registerAllExtensions(registry);
     AccessProto.registerAllExtensions(registry);
+    HttpSemanticsProto.registerAllExtensions(registry);
     FileDescriptorSet set = FileDescriptorSet.parseFrom(descriptorSet, registry);
     Map<String, FileDescriptor> built = new LinkedHashMap<>();
     for (FileDescriptorProto file : set.getFileList()) {

@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.openapi;
 
 import dev.newsroom.gateway.caching.HttpCaching;
+import dev.newsroom.proto.common.v1.CacheClass;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -34,7 +35,7 @@ public class OpenApiController {
   public OpenApiController(HttpCaching caching) {
     this.document = read();
     this.etag = "\"" + HexFormat.of().formatHex(sha256(document), 0, 16) + "\"";
-    this.cacheControl = caching.cacheControl(true, true, true);
+    this.cacheControl = caching.cacheControl(true, CacheClass.CACHE_CLASS_ITEM);
   }
 
   @GetMapping(path = PATH)

@@ -6,6 +6,8 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.newsroom.gateway.transcoding.HttpBinding;
+import dev.newsroom.gateway.transcoding.RpcSemantics;
+import dev.newsroom.proto.common.v1.CacheClass;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Set;
 /**
  * One OpenAPI operation per REST mapping, the way the gateway transcodes it: path variables,
  * then the body ({@code *} or one field), every other field a query parameter (nested ones
- * dotted); 201 for a create (POST without {@code :verb}), else 200, with 304 for versioned
- * reads; a bearer token for RPCs whose access option names roles.
+ * dotted); 201 for a create (POST without {@code :verb}), else 200; ETag, 304, Location and
+ * Cache-Control as the RPC's {@code http_semantics} declares them; a bearer token for RPCs
+ * whose access option names roles.
  */
 final class Operations {
 
@@ -39,7 +42,8 @@ final class Operations {
     operation.add("tags", tags);
     String comment = comments.of(rpc);
     operation.addProperty("summary", Summaries.firstSentence(comment, rpc.getName()));
-    operation.addProperty("description", (comment.isEmpty() ? "" : comment + "\n\n") + accessNote(binding.requiredRoles()));
+    operation.addProperty("description", (comment.isEmpty() ? "" : comment + "\n\n") + accessNote(binding.requiredRoles())
+        + (binding.semantics().idempotent() ? " Safe to retry: a repeat has no further effect." : ""));
     operation.addProperty("operationId", operationId);
     if (rpc.getOptions().getDeprecated()) operation.addProperty("deprecated", true);
     JsonArray parameters = parameters(binding);
@@ -127,16 +131,24 @@ final class Operations {
 
   private JsonObject responses(HttpBinding binding) {
     Descriptor output = binding.rpc().getOutputType();
+    RpcSemantics semantics = binding.semantics();
     boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
-    boolean versionedRead = binding.httpMethod().equals("GET") && hasScalar(output, "id") && hasScalar(output, "version");
+    boolean versionedRead = binding.isGet() && semantics.etag() != null;
     JsonObject success = new JsonObject();
     success.addProperty("description", created ? "Created." : "OK.");
     JsonObject headers = new JsonObject();
-    if (created && hasScalar(output, "id")) {
-      headers.add("Location", header("Where the new resource is: this path followed by its id."));
+    if (created && semantics.location() != null) {
+      headers.add("Location", header("The new resource: `" + semantics.location() + "`."));
     }
     if (versionedRead) {
-      headers.add("ETag", header("`\"<id>-<version>\"`; send it back in If-None-Match to get 304 while it is current."));
+      headers.add("ETag", header("`\"<" + semantics.etag().id() + ">-<" + semantics.etag().version()
+          + ">\"`; send it back in If-None-Match to get 304 while it is current."));
+    }
+    if (binding.isGet()) {
+      headers.add("Cache-Control", header(semantics.publicRead()
+          ? "`public, max-age=…` for anonymous callers (" + (semantics.cacheClass() == CacheClass.CACHE_CLASS_ITEM
+              ? "one resource" : "a list") + "), `private, no-store` with a token."
+          : "`private, no-store`."));
     }
     if (!headers.isEmpty()) success.add("headers", headers);
     success.add("content", content(schemas.message(output)));
@@ -209,12 +221,6 @@ final class Operations {
     JsonObject schema = WellKnownTypes.schema(message.getFullName());
     String type = schema == null || !schema.has("type") ? "" : schema.get("type").getAsString();
     return Set.of("string", "number", "integer", "boolean").contains(type);
-  }
-
-  /** What ResponseWriter and HttpCaching look for: a singular scalar field of that name. */
-  private static boolean hasScalar(Descriptor message, String name) {
-    FieldDescriptor field = message.findFieldByName(name);
-    return field != null && !field.isRepeated() && field.getJavaType() != FieldDescriptor.JavaType.MESSAGE;
   }
 
   /** A dotted path by proto or JSON names, as the gateway resolves path variables. */

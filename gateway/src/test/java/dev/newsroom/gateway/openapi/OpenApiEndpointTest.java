@@ -114,7 +114,7 @@ class OpenApiEndpointTest {
   }
 
   @Test
-  void protectedOperationsAskForABearerTokenWithTheirRoles() {
+  void rolesAndDeclaredHttpSemanticsMatchWhatTheGatewayDoes() {
     JsonObject paths = parse(served()).getAsJsonObject("paths");
     for (HttpBinding binding : catalog.bindings()) {
       JsonObject operation = paths.getAsJsonObject(OpenApiPath.of(binding.template()).path())
@@ -127,6 +127,12 @@ class OpenApiEndpointTest {
           .flatMap(names -> names == null ? Stream.empty() : names.asList().stream().map(JsonElement::getAsString))
           .collect(Collectors.toSet());
       assertThat(roles).as(binding.toString()).isEqualTo(Set.copyOf(binding.requiredRoles()));
+      assertThat(responses.has("304")).as(binding.toString())
+          .isEqualTo(binding.isGet() && binding.semantics().etag() != null);
+      boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
+      JsonObject success = responses.getAsJsonObject(created ? "201" : "200");
+      assertThat(success.has("headers") && success.getAsJsonObject("headers").has("Location")).as(binding.toString())
+          .isEqualTo(created && binding.semantics().location() != null);
     }
     assertThat(paths.getAsJsonObject("/api/v1/articles").getAsJsonObject("post").getAsJsonObject("responses")
         .has("201")).isTrue();
