@@ -51,10 +51,10 @@ public class HotRanking {
     private final GuardedRedis redis;
     private final Archive archive;
     private final Clock clock;
-    private final CacheConfig.Hot config;
+    private final HotConfig config;
     private final Map<String, HotStories> lastKnown = new ConcurrentHashMap<>();
 
-    public HotRanking(GuardedRedis redis, Archive archive, Clock clock, CacheConfig.Hot config) {
+    public HotRanking(GuardedRedis redis, Archive archive, Clock clock, HotConfig config) {
         this.redis = redis;
         this.archive = archive;
         this.clock = clock;
@@ -64,10 +64,10 @@ public class HotRanking {
     public HotStories topFor(String section, String windowLabel, int limit) {
         HotWindow window = HotWindow.parse(windowLabel)
                 .orElseThrow(() -> StoryException.Invalid.of("window", "must be 1h, 24h or 7d"));
-        if (limit < 0 || limit > config.getMaxLimit()) {
-            throw StoryException.Invalid.of("limit", "must be between 1 and " + config.getMaxLimit());
+        if (limit < 0 || limit > config.maxLimit()) {
+            throw StoryException.Invalid.of("limit", "must be between 1 and " + config.maxLimit());
         }
-        int size = limit == 0 ? config.getDefaultLimit() : limit;
+        int size = limit == 0 ? config.defaultLimit() : limit;
         String sec = section == null || section.isBlank() ? ReadPathKeys.ALL_SECTIONS : section.strip();
         String field = sec + "|" + window.label() + "|" + size;
         Optional<HotStories> answer = ready(field).or(() -> compute(sec, window, size, field));
@@ -93,7 +93,7 @@ public class HotRanking {
         if (generation.isEmpty()) {
             return Optional.empty();
         }
-        List<HotWindow.Bucket> buckets = window.buckets(now, config.getHalfLife().toSeconds() / 3600.0);
+        List<HotWindow.Bucket> buckets = window.buckets(now, config.halfLife().toSeconds() / 3600.0);
         String[] keys = buckets.stream().map(b -> ReadPathKeys.views(sec, b.epochHour())).toArray(String[]::new);
         String rankKey = ReadPathKeys.union("rank", sec, window.label());
         String viewKey = ReadPathKeys.union("views", sec, window.label());
@@ -122,7 +122,7 @@ public class HotRanking {
                 .addAllStories(items.get()).setWindow(window.label())
                 .setSection(sec.equals(ReadPathKeys.ALL_SECTIONS) ? "" : sec).build();
         redis.run(j -> j.eval(bytes(STORE_IF_UNCHANGED), List.of(bytes(ReadPathKeys.topLists()), bytes(ReadPathKeys.topGeneration())),
-                List.of(bytes(generation.get()), bytes(field), list.toByteArray(), bytes(Long.toString(config.getTopTtl().toMillis())))));
+                List.of(bytes(generation.get()), bytes(field), list.toByteArray(), bytes(Long.toString(config.topTtl().toMillis())))));
         return Optional.of(list);
     }
 
