@@ -38,9 +38,9 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
         super(PER_FIELD_REUSE_STRATEGY);
         byLanguage.put(Languages.PERSIAN, new PersianAnalyzer(forIndex));
         byLanguage.put(Languages.ARABIC, new ArabicAnalyzer());
-        byLanguage.put(Languages.ENGLISH, new EnglishAnalyzer());
-        byLanguage.put(Languages.TURKISH, new TurkishAnalyzer());
-        byLanguage.put(Languages.STANDARD, new StandardAnalyzer(CharArraySet.EMPTY_SET));
+        byLanguage.put(Languages.ENGLISH, new ArabicScriptFolding(new EnglishAnalyzer()));
+        byLanguage.put(Languages.TURKISH, new ArabicScriptFolding(new TurkishAnalyzer()));
+        byLanguage.put(Languages.STANDARD, new ArabicScriptFolding(new StandardAnalyzer(CharArraySet.EMPTY_SET)));
         suggest = new SuggestAnalyzer(forIndex);
     }
 

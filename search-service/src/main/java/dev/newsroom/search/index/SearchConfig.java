@@ -18,11 +18,19 @@ public class SearchConfig {
     private Duration reindexIdle = Duration.ofSeconds(1);
     private int defaultPageSize = 20;
     private int maxPageSize = 100;
-    private String defaultOperator = "and";
     private int maxQueryLength = 1000;
     private int maxQueryClauses = 32;
     private float headlineBoost = 1.25f;
     private float leadBoost = 1.5f;
+    private float allWordsBoost = 1000f;
+    private float proximityBoost = 0.2f;
+    private int proximitySlop = 8;
+    private float headlinePhraseBoost = 2f;
+    private int feedbackMinWords = 3;
+    private int feedbackDocs = 10;
+    private int feedbackTerms = 10;
+    private float feedbackWeight = 1f;
+    private double feedbackMaxDocShare = 0.1;
     private float recencyWeight = 1.0f;
     private Duration recencyHalfLife = Duration.ofDays(7);
     private int snippets = 2;
@@ -57,8 +65,6 @@ public class SearchConfig {
     public void setDefaultPageSize(int v) { defaultPageSize = v; }
     public int getMaxPageSize() { return maxPageSize; }
     public void setMaxPageSize(int v) { maxPageSize = v; }
-    public String getDefaultOperator() { return defaultOperator; }
-    public void setDefaultOperator(String v) { defaultOperator = v; }
     public int getMaxQueryLength() { return maxQueryLength; }
     public void setMaxQueryLength(int v) { maxQueryLength = v; }
     public int getMaxQueryClauses() { return maxQueryClauses; }
@@ -67,6 +73,24 @@ public class SearchConfig {
     public void setHeadlineBoost(float v) { headlineBoost = v; }
     public float getLeadBoost() { return leadBoost; }
     public void setLeadBoost(float v) { leadBoost = v; }
+    public float getAllWordsBoost() { return allWordsBoost; }
+    public void setAllWordsBoost(float v) { allWordsBoost = v; }
+    public float getProximityBoost() { return proximityBoost; }
+    public void setProximityBoost(float v) { proximityBoost = v; }
+    public int getProximitySlop() { return proximitySlop; }
+    public void setProximitySlop(int v) { proximitySlop = v; }
+    public float getHeadlinePhraseBoost() { return headlinePhraseBoost; }
+    public void setHeadlinePhraseBoost(float v) { headlinePhraseBoost = v; }
+    public int getFeedbackMinWords() { return feedbackMinWords; }
+    public void setFeedbackMinWords(int v) { feedbackMinWords = v; }
+    public int getFeedbackDocs() { return feedbackDocs; }
+    public void setFeedbackDocs(int v) { feedbackDocs = v; }
+    public int getFeedbackTerms() { return feedbackTerms; }
+    public void setFeedbackTerms(int v) { feedbackTerms = v; }
+    public float getFeedbackWeight() { return feedbackWeight; }
+    public void setFeedbackWeight(float v) { feedbackWeight = v; }
+    public double getFeedbackMaxDocShare() { return feedbackMaxDocShare; }
+    public void setFeedbackMaxDocShare(double v) { feedbackMaxDocShare = v; }
     public float getRecencyWeight() { return recencyWeight; }
     public void setRecencyWeight(float v) { recencyWeight = v; }
     public Duration getRecencyHalfLife() { return recencyHalfLife; }

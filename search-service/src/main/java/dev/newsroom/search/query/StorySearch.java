@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,34 +51,57 @@ public final class StorySearch {
 
     private final SearchConfig config;
     private final StoryQueries queries;
+    private final Feedback feedback;
     private final Highlighter highlighter;
     private final Clock clock;
 
     public StorySearch(SearchConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.queries = new StoryQueries(Analyzers.forQuery(), config.getHeadlineBoost(), config.getLeadBoost(),
-                !"or".equalsIgnoreCase(config.getDefaultOperator()));
-        this.highlighter = new Highlighter(Analyzers.forIndex(), config.getSnippets(), config.getSnippetLength());
+        this.queries = new StoryQueries(Analyzers.forQuery(), new StoryQueries.Scoring(config.getHeadlineBoost(), config.getLeadBoost(),
+                config.getAllWordsBoost(), config.getProximityBoost(), config.getProximitySlop(), config.getHeadlinePhraseBoost()));
+        Analyzers indexAnalyzers = Analyzers.forIndex();
+        this.feedback = new Feedback(new Feedback.Settings(config.getFeedbackMinWords(), config.getFeedbackDocs(), config.getFeedbackTerms(),
+                config.getFeedbackWeight(), config.getFeedbackMaxDocShare()), indexAnalyzers);
+        this.highlighter = new Highlighter(indexAnalyzers, config.getSnippets(), config.getSnippetLength());
     }
 
-    /** The languages {@code q} is searched in. */
-    public static Collection<String> languages(Request r) {
-        return r.language().isBlank() ? Languages.forScriptOf(r.q()) : Set.of(Languages.of(r.language()));
+    /**
+     * The languages {@code q} is searched in: the language filter's; without one, every language
+     * some story in the index is written in, whatever the script of {@code q} (a Latin name in
+     * a Persian story is found by the Latin query, each language's fields with their own analysis).
+     */
+    public static Collection<String> languages(IndexSearcher searcher, Request r) {
+        if (!r.language().isBlank()) {
+            return Set.of(Languages.of(r.language()));
+        }
+        FieldInfos infos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+        List<String> present = Languages.ALL.stream().filter(l -> infos.fieldInfo(Fields.text(Fields.BODY, l)) != null).toList();
+        return present.isEmpty() ? Languages.forScriptOf(r.q()) : present;
     }
 
     /** The scored text query alone (what the highlighter marks); the bench runs this one in-process. */
-    public Query textQuery(Request r) {
+    public Query textQuery(IndexSearcher searcher, Request r) {
         QueryText text = QueryText.parse(r.q(), config.getMaxQueryLength(), config.getMaxQueryClauses());
-        return queries.of(text, languages(r));
+        return queries.of(text, languages(searcher, r));
+    }
+
+    /** What ranks the stories that {@link #textQuery} matches: with feedback for a long query (docs/search.md, "Ranking"). */
+    public Query rankingQuery(IndexSearcher searcher, Request r) throws IOException {
+        QueryText parsed = QueryText.parse(r.q(), config.getMaxQueryLength(), config.getMaxQueryClauses());
+        Query text = queries.of(parsed, languages(searcher, r));
+        return feedback.appliesTo(parsed) ? feedback.expand(searcher, text) : text;
     }
 
     /** @throws IllegalArgumentException for a page token that is not from this kind of search */
     public Result search(IndexSearcher searcher, Request r) throws IOException {
-        Query text = textQuery(r);
+        Collection<String> languages = languages(searcher, r);
+        QueryText parsed = QueryText.parse(r.q(), config.getMaxQueryLength(), config.getMaxQueryClauses());
+        Query text = queries.of(parsed, languages);
+        Query ranked = !r.byDate() && feedback.appliesTo(parsed) ? feedback.expand(searcher, text) : text;
         Query scored = r.recencyBoost() && !r.byDate()
-                ? FunctionScoreQuery.boostByValue(text, new RecencyBoost(clock.millis(), config.getRecencyHalfLife(), config.getRecencyWeight()))
-                : text;
+                ? FunctionScoreQuery.boostByValue(ranked, new RecencyBoost(clock.millis(), config.getRecencyHalfLife(), config.getRecencyWeight()))
+                : ranked;
         BooleanQuery.Builder unsectioned = new BooleanQuery.Builder().add(scored, Occur.MUST);
         if (!r.language().isBlank()) {
             unsectioned.add(new TermQuery(new Term(Fields.LANGUAGE, Languages.primary(r.language()))), Occur.FILTER);
@@ -113,7 +137,7 @@ public final class StorySearch {
 
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
         String next = top.scoreDocs.length > size ? PageToken.after(r.byDate(), (FieldDoc) page[page.length - 1]).encode() : "";
-        return new Result(hits(searcher, text, page, languages(r)), top.totalHits.value, facets, next);
+        return new Result(hits(searcher, text, page, languages), top.totalHits.value, facets, next);
     }
 
     private List<StoryHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, Collection<String> languages) throws IOException {
