@@ -33,6 +33,7 @@ public class SearchConfig {
     private double feedbackMaxDocShare = 0.1;
     private float recencyWeight = 1.0f;
     private Duration recencyHalfLife = Duration.ofDays(7);
+    private String synonyms = "classpath:synonyms";
     private int snippets = 2;
     private int snippetLength = 160;
     private int maxSuggestions = 10;
@@ -95,6 +96,8 @@ public class SearchConfig {
     public void setRecencyWeight(float v) { recencyWeight = v; }
     public Duration getRecencyHalfLife() { return recencyHalfLife; }
     public void setRecencyHalfLife(Duration v) { recencyHalfLife = v; }
+    public String getSynonyms() { return synonyms; }
+    public void setSynonyms(String v) { synonyms = v; }
     public int getSnippets() { return snippets; }
     public void setSnippets(int v) { snippets = v; }
     public int getSnippetLength() { return snippetLength; }

@@ -3,6 +3,7 @@ package dev.newsroom.search.query;
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
 import dev.newsroom.search.analysis.Languages;
+import dev.newsroom.search.analysis.Synonyms;
 import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.index.StoryCard;
 import java.io.IOException;
@@ -45,20 +46,24 @@ public final class StorySearch {
                           boolean byDate, boolean recencyBoost, int pageSize, String pageToken) {
     }
 
-    /** @param facets matching stories per section, ignoring the section filter, most first */
-    public record Result(List<StoryHit> hits, long totalHits, Map<String, Long> facets, String nextPageToken) {
+    /**
+     * @param facets     matching stories per section, ignoring the section filter, most first
+     * @param suggestion "did you mean": {@code q} with its unknown words corrected to words stories have; empty if none
+     */
+    public record Result(List<StoryHit> hits, long totalHits, Map<String, Long> facets, String nextPageToken, String suggestion) {
     }
 
     private final SearchConfig config;
     private final StoryQueries queries;
     private final Feedback feedback;
+    private final DidYouMean didYouMean = new DidYouMean();
     private final Highlighter highlighter;
     private final Clock clock;
 
     public StorySearch(SearchConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.queries = new StoryQueries(Analyzers.forQuery(), new StoryQueries.Scoring(config.getHeadlineBoost(), config.getLeadBoost(),
+        this.queries = new StoryQueries(Analyzers.forQuery(Synonyms.load(config.getSynonyms())), new StoryQueries.Scoring(config.getHeadlineBoost(), config.getLeadBoost(),
                 config.getAllWordsBoost(), config.getProximityBoost(), config.getProximitySlop(), config.getHeadlinePhraseBoost()));
         Analyzers indexAnalyzers = Analyzers.forIndex();
         this.feedback = new Feedback(new Feedback.Settings(config.getFeedbackMinWords(), config.getFeedbackDocs(), config.getFeedbackTerms(),
@@ -102,19 +107,8 @@ public final class StorySearch {
         Query scored = r.recencyBoost() && !r.byDate()
                 ? FunctionScoreQuery.boostByValue(ranked, new RecencyBoost(clock.millis(), config.getRecencyHalfLife(), config.getRecencyWeight()))
                 : ranked;
-        BooleanQuery.Builder unsectioned = new BooleanQuery.Builder().add(scored, Occur.MUST);
-        if (!r.language().isBlank()) {
-            unsectioned.add(new TermQuery(new Term(Fields.LANGUAGE, Languages.primary(r.language()))), Occur.FILTER);
-        }
-        if (r.fromMillis() != null || r.toMillis() != null) {
-            long from = r.fromMillis() == null ? Long.MIN_VALUE : r.fromMillis();
-            long to = r.toMillis() == null ? Long.MAX_VALUE : r.toMillis() - 1;
-            unsectioned.add(LongPoint.newRangeQuery(Fields.PUBLISH_TIME, from, to), Occur.FILTER);
-        }
-        Query facetQuery = unsectioned.build();
-        Query query = r.section().isBlank() ? facetQuery
-                : new BooleanQuery.Builder().add(facetQuery, Occur.MUST)
-                        .add(new TermQuery(new Term(Fields.SECTION, r.section())), Occur.FILTER).build();
+        Query facetQuery = filtered(scored, r, false);
+        Query query = filtered(scored, r, true);
 
         int size = pageSize(r.pageSize());
         FieldDoc after = r.pageToken().isBlank() ? null : PageToken.decode(r.pageToken(), r.byDate()).fieldDoc();
@@ -123,7 +117,7 @@ public final class StorySearch {
         TopFieldCollectorManager topManager = new TopFieldCollectorManager(sort, size + 1, after, Integer.MAX_VALUE);
         TopFieldDocs top;
         Map<String, Long> facets;
-        if (query == facetQuery) {
+        if (r.section().isBlank()) {
             // no section filter: the page and the section counts in one pass over the matches
             Object[] both = searcher.search(query, new MultiCollectorManager(topManager, new SectionCounts()));
             top = (TopFieldDocs) both[0];
@@ -137,7 +131,27 @@ public final class StorySearch {
 
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
         String next = top.scoreDocs.length > size ? PageToken.after(r.byDate(), (FieldDoc) page[page.length - 1]).encode() : "";
-        return new Result(hits(searcher, text, page, languages), top.totalHits.value, facets, next);
+        String suggestion = r.pageToken().isBlank()
+                ? didYouMean.suggest(searcher, parsed, top.totalHits.value, corrected -> filtered(queries.of(corrected, languages), r, true))
+                : "";
+        return new Result(hits(searcher, text, page, languages), top.totalHits.value, facets, next, suggestion);
+    }
+
+    /** {@code scored} with the request's language and time filters, and its section filter if asked. */
+    private static Query filtered(Query scored, Request r, boolean withSection) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(scored, Occur.MUST);
+        if (!r.language().isBlank()) {
+            query.add(new TermQuery(new Term(Fields.LANGUAGE, Languages.primary(r.language()))), Occur.FILTER);
+        }
+        if (r.fromMillis() != null || r.toMillis() != null) {
+            long from = r.fromMillis() == null ? Long.MIN_VALUE : r.fromMillis();
+            long to = r.toMillis() == null ? Long.MAX_VALUE : r.toMillis() - 1;
+            query.add(LongPoint.newRangeQuery(Fields.PUBLISH_TIME, from, to), Occur.FILTER);
+        }
+        if (withSection && !r.section().isBlank()) {
+            query.add(new TermQuery(new Term(Fields.SECTION, r.section())), Occur.FILTER);
+        }
+        return query.build();
     }
 
     private List<StoryHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] page, Collection<String> languages) throws IOException {
