@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.newsroom.search.index.LiveIndex;
 import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.query.StoryHit;
 import dev.newsroom.search.query.StorySearch;
@@ -168,7 +169,7 @@ class FedByTheFeedTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !Files.readString(current).strip().equals("index"));
             Path rebuilt = dataDir.resolve(Files.readString(current).strip());
             try (FSDirectory dir = FSDirectory.open(rebuilt)) {
-                assertThat(SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("newsroom.index.schema", "2");
+                assertThat(SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("newsroom.index.schema", String.valueOf(LiveIndex.SCHEMA));
             }
             SearchHit after = search.search().search(query("glacier")).getHits(0);
             assertThat(after.getId()).isEqualTo(story.getId());

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -80,8 +79,9 @@ public final class StorySearch {
         if (!r.language().isBlank()) {
             return Set.of(Languages.of(r.language()));
         }
-        FieldInfos infos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
-        List<String> present = Languages.ALL.stream().filter(l -> infos.fieldInfo(Fields.text(Fields.BODY, l)) != null).toList();
+        // each segment's own field infos: a lookup per language, no merged copy per search
+        List<String> present = Languages.ALL.stream().filter(l -> searcher.getIndexReader().leaves().stream()
+                .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(Fields.text(Fields.BODY, l)) != null)).toList();
         return present.isEmpty() ? Languages.forScriptOf(r.q()) : present;
     }
 
