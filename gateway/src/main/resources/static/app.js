@@ -228,7 +228,11 @@ async function searchPage() {
     for (const key of ['section', 'language', 'sort']) if (params.get(key)) query.set(key, params.get(key));
     if (token) query.set('pageToken', token);
     const page = await api('/api/v1/search?' + query);
-    document.getElementById('total').textContent = (page.totalHits || 0) + ' results';
+    const total = document.getElementById('total');
+    total.textContent = (page.totalHits || 0) + ' results';
+    if (page.suggestion && !token) {
+      total.append(' · Did you mean ', el('a', { href: '/search.html?' + new URLSearchParams({ q: page.suggestion }) }, page.suggestion), '?');
+    }
     (page.hits || []).forEach(hit => {
       const a = storyOf(hit);
       const item = storyItem(a);

@@ -11,8 +11,6 @@ import dev.newsroom.proto.search.v1.SearchHit;
 import dev.newsroom.proto.search.v1.SearchRequest;
 import dev.newsroom.proto.search.v1.SearchResponse;
 import dev.newsroom.proto.search.v1.SuggestRequest;
-import dev.newsroom.search.query.StoryHit;
-import dev.newsroom.search.query.StorySearch;
 import dev.newsroom.testing.ServiceProcess;
 import dev.newsroom.testing.ArticleDesk;
 import dev.newsroom.search.support.RunningSearchService;
@@ -32,6 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.newsroom.search.index.LiveIndex;
+import dev.newsroom.search.index.SearchConfig;
+import dev.newsroom.search.query.StoryHit;
+import dev.newsroom.search.query.StorySearch;
 import java.time.Clock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
@@ -168,7 +170,7 @@ class FedByTheFeedTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !Files.readString(current).strip().equals("index"));
             Path rebuilt = dataDir.resolve(Files.readString(current).strip());
             try (FSDirectory dir = FSDirectory.open(rebuilt)) {
-                assertThat(SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("newsroom.index.schema", "2");
+                assertThat(SegmentInfos.readLatestCommit(dir).getUserData()).containsEntry("newsroom.index.schema", String.valueOf(LiveIndex.SCHEMA));
             }
             SearchHit after = search.search().search(query("glacier")).getHits(0);
             assertThat(after.getId()).isEqualTo(story.getId());

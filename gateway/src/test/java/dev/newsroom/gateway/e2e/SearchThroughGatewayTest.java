@@ -83,9 +83,18 @@ class SearchThroughGatewayTest {
     }
 
     @Test
+    void aMisspeltWordGetsADidYouMeanOfTheStoriesOwnWords() {
+        String id = publish("en", "science", "Quasicrystal lattice imaged", "<p>Physicists imaged a quasicrystal lattice.</p>");
+        assertThat(foundWithin(VISIBLE_WITHIN, "quasicrystal", id, true)).isTrue();
+        JsonObject answer = json(rest.get("/api/v1/search?q=" + URLEncoder.encode("quasicrystl lattice", StandardCharsets.UTF_8)));
+        assertThat(answer.get("suggestion").getAsString()).isEqualTo("quasicrystal lattice");
+        assertThat(json(rest.get("/api/v1/search?q=quasicrystal")).has("suggestion")).isFalse();
+    }
+
+    @Test
     void hostileAndMalformedQueriesAreAnsweredNeverWithA500() {
         for (String q : List.of("\"unbalanced (AND OR -- ** ~ ^ \\\\", "<script>alert(1)</script>", "-", "OR OR OR",
-                "\u202e\u0000", "x".repeat(5000))) {
+                "\u202e\u0000", "x".repeat(5000), "w,".repeat(240), "\"" + "w ".repeat(400) + "\"", "a OR ".repeat(100))) {
             HttpResponse<String> r = rest.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(q + " → " + r.body()).isLessThan(500);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("<script>");

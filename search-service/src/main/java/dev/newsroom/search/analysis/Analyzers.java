@@ -2,6 +2,7 @@ package dev.newsroom.search.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -34,24 +35,30 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
     private final Map<String, Analyzer> byLanguage = new HashMap<>();
     private final Analyzer suggest;
 
-    private Analyzers(boolean forIndex) {
+    private Analyzers(boolean forIndex, Map<String, SynonymMap> synonyms) {
         super(PER_FIELD_REUSE_STRATEGY);
         byLanguage.put(Languages.PERSIAN, new PersianAnalyzer(forIndex));
         byLanguage.put(Languages.ARABIC, new ArabicAnalyzer());
-        byLanguage.put(Languages.ENGLISH, new EnglishAnalyzer());
-        byLanguage.put(Languages.TURKISH, new TurkishAnalyzer());
-        byLanguage.put(Languages.STANDARD, new StandardAnalyzer(CharArraySet.EMPTY_SET));
+        byLanguage.put(Languages.ENGLISH, new ArabicScriptFolding(new EnglishAnalyzer()));
+        byLanguage.put(Languages.TURKISH, new ArabicScriptFolding(new TurkishAnalyzer()));
+        byLanguage.put(Languages.STANDARD, new ArabicScriptFolding(new StandardAnalyzer(CharArraySet.EMPTY_SET)));
+        synonyms.forEach((language, map) -> byLanguage.computeIfPresent(language, (l, analyzer) -> new WithSynonyms(analyzer, map)));
         suggest = new SuggestAnalyzer(forIndex);
     }
 
     /** Analyzers for documents being indexed. */
     public static Analyzers forIndex() {
-        return new Analyzers(true);
+        return new Analyzers(true, Map.of());
     }
 
     /** Analyzers for query text. */
     public static Analyzers forQuery() {
-        return new Analyzers(false);
+        return new Analyzers(false, Map.of());
+    }
+
+    /** Analyzers for query text, with these synonyms per language ({@link Synonyms}). */
+    public static Analyzers forQuery(Map<String, SynonymMap> synonyms) {
+        return new Analyzers(false, synonyms);
     }
 
     public Analyzer language(String language) {
@@ -60,7 +67,7 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
 
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
-        if (Fields.SUGGEST.equals(fieldName)) {
+        if (Fields.SUGGEST.equals(fieldName) || Fields.SPELL.equals(fieldName)) {
             return suggest;
         }
         return language(Fields.languageOf(fieldName));
@@ -78,10 +85,12 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
      * stemming); at index time every word also gives its prefixes.
      */
     private static final class SuggestAnalyzer extends Analyzer {
+        // also the words "did you mean" picks from (Fields.SPELL): whole words, never prefixes
         private static final Pattern ZWNJ = Pattern.compile("\u200C");
         private final boolean forIndex;
 
         SuggestAnalyzer(boolean forIndex) {
+            super(PER_FIELD_REUSE_STRATEGY);
             this.forIndex = forIndex;
         }
 
@@ -99,7 +108,7 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
             stream = new DecimalDigitFilter(stream);
             stream = new ArabicNormalizationFilter(stream);
             stream = new PersianNormalizationFilter(stream);
-            if (forIndex) {
+            if (forIndex && Fields.SUGGEST.equals(fieldName)) {
                 stream = new EdgeNGramTokenFilter(stream, 1, SUGGEST_MAX_PREFIX, true);
             }
             return new TokenStreamComponents(source, stream);

@@ -15,6 +15,8 @@ public final class Fields {
     public static final String AUTHOR = "author";
     public static final String PUBLISH_TIME = "publish_time";
     public static final String SUGGEST = "suggest";
+    /** Every word of a story as written (normalised, not stemmed): what "did you mean" may suggest. */
+    public static final String SPELL = "spell";
     /** Binary doc value: the story's {@code StoryCard} (what a hit shows, and the text highlights are cut from). */
     public static final String CARD = "card";
     public static final String HEADLINE = "headline";

@@ -2,6 +2,7 @@ package dev.newsroom.search.api;
 
 import dev.newsroom.service.GrpcCalls;
 import io.grpc.Status;
+import org.apache.lucene.search.IndexSearcher;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
@@ -17,6 +18,10 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException domain(Exception e) {
+        if (e instanceof IndexSearcher.TooManyClauses) {
+            // not reached: queries are bounded while they are built (QueryBounds); kept so it could never be a 500
+            return Status.INVALID_ARGUMENT.withDescription("the query is too long; use fewer words").asRuntimeException();
+        }
         if (e instanceof IllegalArgumentException) {
             // only request values we cannot read (page tokens, sort); query text never gets here
             return GrpcCalls.status(Status.INVALID_ARGUMENT, e);

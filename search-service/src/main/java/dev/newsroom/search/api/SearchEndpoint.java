@@ -51,7 +51,8 @@ public class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
             StorySearch.Result result = index.withSearcher(s -> search.search(s, r));
             SearchResponse.Builder response = SearchResponse.newBuilder()
                     .setTotalHits(result.totalHits())
-                    .setNextPageToken(result.nextPageToken());
+                    .setNextPageToken(result.nextPageToken())
+                    .setSuggestion(result.suggestion());
             result.hits().forEach(h -> response.addHits(hit(h)));
             result.facets().forEach((section, count) -> response.addFacets(SectionCount.newBuilder().setSection(section).setCount(count)));
             return response.build();

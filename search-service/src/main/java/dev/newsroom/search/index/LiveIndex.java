@@ -38,10 +38,11 @@ public final class LiveIndex implements Closeable {
     static final String SCHEMA_KEY = "newsroom.index.schema";
     /**
      * What this version writes: 2 keeps a story's shown fields and text in its {@link StoryCard}
-     * (1 had them as stored fields). An index of an older schema is still searched correctly,
+     * (1 had them as stored fields); 3 folds Arabic-script letters in the Latin-script languages'
+     * text as the Persian analysis does, and indexes the words "did you mean" picks from. An index of an older schema is still searched correctly,
      * and {@link SearchIndex} rebuilds it on opening.
      */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
     /** BM25 with Lucene's defaults (k1 1.2, b 0.75): the index, the service and the bench use this one. */
     public static final Similarity SIMILARITY = new BM25Similarity();
 

@@ -8,10 +8,12 @@ import java.time.Duration;
 @ConfigurationProperties("newsroom.search")
 public record SearchConfig(String dataDir, int feedBatchSize, int feedQueueSize, Duration feedPollInterval,
                            Duration commitInterval, Duration reconnectInitialBackoff, Duration reconnectMaxBackoff,
-                           Duration reindexIdle, int defaultPageSize, int maxPageSize, String defaultOperator,
+                           Duration reindexIdle, int defaultPageSize, int maxPageSize,
                            int maxQueryLength, int maxQueryClauses, float headlineBoost, float leadBoost,
-                           float recencyWeight, Duration recencyHalfLife, int snippets, int snippetLength,
-                           int maxSuggestions, int maxRelated) {
+                           float allWordsBoost, float proximityBoost, int proximitySlop, float headlinePhraseBoost,
+                           int feedbackMinWords, int feedbackDocs, int feedbackTerms, float feedbackWeight,
+                           double feedbackMaxDocShare, float recencyWeight, Duration recencyHalfLife, String synonyms,
+                           int snippets, int snippetLength, int maxSuggestions, int maxRelated) {
 
     public FeedSettings feed() {
         return new FeedSettings(feedBatchSize, feedQueueSize, feedPollInterval, commitInterval,

@@ -21,9 +21,15 @@ public final class StoryDocument {
     /** Offsets in the postings, so highlighting needs no re-analysis; the text itself is in the card. */
     private static final FieldType TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
+    /** Which words exist, and in how many stories: no frequencies, positions or norms. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT.freeze();
+        WORDS.setIndexOptions(IndexOptions.DOCS);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
     }
 
     private StoryDocument() {
@@ -53,6 +59,7 @@ public final class StoryDocument {
         doc.add(new Field(Fields.text(Fields.LEAD, language), lead, TEXT));
         doc.add(new Field(Fields.text(Fields.BODY, language), body, TEXT));
         doc.add(new TextField(Fields.SUGGEST, headline, Field.Store.NO));
+        doc.add(new Field(Fields.SPELL, headline + "\n" + lead + "\n" + body, WORDS));
         return doc;
     }
 

@@ -20,6 +20,25 @@ public record QueryText(List<Group> required, List<Term> excluded) {
     public record Group(List<Term> alternatives) {
     }
 
+    /** The query as a reader would type it: words, "phrases", OR between alternatives, -exclusions. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (Group group : required) {
+            for (int i = 0; i < group.alternatives().size(); i++) {
+                s.append(s.isEmpty() ? "" : i == 0 ? " " : " OR ").append(typed(group.alternatives().get(i)));
+            }
+        }
+        for (Term term : excluded) {
+            s.append(s.isEmpty() ? "-" : " -").append(typed(term));
+        }
+        return s.toString();
+    }
+
+    private static String typed(Term term) {
+        return term.phrase() ? "\"" + term.text() + "\"" : term.text();
+    }
+
     public boolean isEmpty() {
         return required.isEmpty() && excluded.isEmpty();
     }

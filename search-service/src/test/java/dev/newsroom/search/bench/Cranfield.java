@@ -1,85 +1,115 @@
 package dev.newsroom.search.bench;
 
+import com.google.protobuf.Timestamp;
 import dev.newsroom.proto.article.v1.Article;
-import dev.newsroom.search.analysis.Analyzers;
+import dev.newsroom.proto.article.v1.ArticleEvent;
 import dev.newsroom.search.index.LiveIndex;
-import dev.newsroom.search.index.SearchConfig;
-import dev.newsroom.search.index.StoryCard;
-import dev.newsroom.search.index.StoryDocument;
-import dev.newsroom.search.query.StorySearch;
-import dev.newsroom.search.support.ShippedConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Cranfield relevance through the service's own code: each abstract becomes an English
- * story (title → headline, text → body) indexed by {@link StoryDocument}, each query runs
- * through {@link StorySearch#textQuery} (same analyzers, field boosts, BM25). Only the
- * default operator differs: "or", as these are long natural-language questions.
+ * The Cranfield collection (1,400 abstracts, 225 questions, binary judgements) and its
+ * measures. Each abstract is an English story (title → headline, text → body); how a
+ * question is answered is the caller's: the CI check asks search-service over gRPC, the bench
+ * asks the gateway, and the OpenSearch row asks OpenSearch, so each figure is of what ships.
  */
 public final class Cranfield {
-    public record Result(int queries, double ndcg10, double map) {
+    /** nDCG@10 and MAP (over the first {@link #DEPTH}) and recall@100, averaged over the judged queries. */
+    public record Result(int queries, double ndcg10, double map, double recall100) {
+        @Override
+        public String toString() {
+            return String.format("%d queries, nDCG@10 %.4f, MAP %.4f, recall@100 %.4f", queries, ndcg10, map, recall100);
+        }
     }
 
-    public static Result run(Path dir) throws IOException {
-        Map<Integer, String[]> docs = records(dir.resolve("cran.all.1400"));
-        List<String> queries = new ArrayList<>();
-        records(dir.resolve("cran.qry")).values().forEach(r -> queries.add(r[1]));
-        Map<Integer, Set<Long>> relevant = new HashMap<>();
+    /** How many hits of each query are judged (the usual depth for MAP). */
+    public static final int DEPTH = 1000;
+
+    /** One abstract. */
+    public record Doc(long id, String title, String text) {
+    }
+
+    /** A question's ranking: story ids, best first, at most {@link #DEPTH}. */
+    public interface Ranking {
+        List<Long> rank(String question) throws Exception;
+    }
+
+    private final List<Doc> docs = new ArrayList<>();
+    private final List<String> queries = new ArrayList<>();
+    private final Map<Integer, Set<Long>> relevant = new HashMap<>();
+
+    private Cranfield() {
+    }
+
+    public static Cranfield load(Path dir) throws IOException {
+        Cranfield c = new Cranfield();
+        records(dir.resolve("cran.all.1400")).forEach((id, r) -> c.docs.add(new Doc(id, r[0], r[1])));
+        // cran.qry numbers its queries with gaps, cranqrel by position: renumber by position
+        records(dir.resolve("cran.qry")).values().forEach(r -> c.queries.add(r[1]));
         for (String line : Files.readAllLines(dir.resolve("cranqrel"))) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 3 && Integer.parseInt(f[2]) >= 1) {
-                relevant.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashSet<>()).add(Long.parseLong(f[1]));
+                c.relevant.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashSet<>()).add(Long.parseLong(f[1]));
             }
         }
-        SearchConfig config = ShippedConfig.search(Map.of("default-operator", "or"));
-        StorySearch search = new StorySearch(config, Clock.systemUTC());
-        try (ByteBuffersDirectory index = new ByteBuffersDirectory()) {
-            try (IndexWriter writer = new IndexWriter(index, new IndexWriterConfig(Analyzers.forIndex()).setSimilarity(LiveIndex.SIMILARITY))) {
-                for (Map.Entry<Integer, String[]> d : docs.entrySet()) {
-                    writer.addDocument(StoryDocument.of(Article.newBuilder().setId(d.getKey()).setVersion(1).setLanguage("en")
-                            .setSection("science").setHeadline(d.getValue()[0]).setBody(d.getValue()[1]).build()));
-                }
+        return c;
+    }
+
+    public List<Doc> docs() {
+        return docs;
+    }
+
+    public List<String> queries() {
+        return queries;
+    }
+
+    /** A published English story of the abstract, as article-service would send it on its feed. */
+    public static Article story(Doc d) {
+        return Article.newBuilder().setId(d.id()).setVersion(1).setSlug("cranfield-" + d.id()).setLanguage("en")
+                .setSection("science").setHeadline(d.title()).setBody(d.text()).setStatus(Article.Status.PUBLISHED)
+                .setPublishTime(Timestamp.newBuilder().setSeconds(536_457_600L + d.id())).build();
+    }
+
+    /** A search data directory holding every abstract, indexed the way the feed indexes stories. */
+    public void writeIndex(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        try (LiveIndex index = LiveIndex.open(dataDir.resolve("index"))) {
+            long sequence = 0;
+            for (Doc d : docs) {
+                index.apply(ArticleEvent.newBuilder().setSequence(++sequence).setType(ArticleEvent.Type.PUBLISHED).setArticle(story(d)).build());
             }
-            try (DirectoryReader reader = DirectoryReader.open(index)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(LiveIndex.SIMILARITY);
-                double ndcg = 0;
-                double map = 0;
-                int n = 0;
-                for (int q = 1; q <= queries.size(); q++) {
-                    Set<Long> rel = relevant.getOrDefault(q, Set.of());
-                    if (rel.isEmpty()) {
-                        continue;
-                    }
-                    ScoreDoc[] hits = searcher.search(search.textQuery(new StorySearch.Request(queries.get(q - 1), "", "en", null, null, false, false, 0, "")), 1000).scoreDocs;
-                    List<Long> ranked = new ArrayList<>();
-                    for (StoryCard card : StoryCard.shown(searcher, Arrays.stream(hits).mapToInt(h -> h.doc).toArray())) {
-                        ranked.add(card.id());
-                    }
-                    ndcg += ndcg10(ranked, rel);
-                    map += averagePrecision(ranked, rel);
-                    n++;
-                }
-                return new Result(n, ndcg / n, map / n);
-            }
+            index.commit();
         }
+        Files.writeString(dataDir.resolve("CURRENT"), "index\n", StandardCharsets.UTF_8);
+    }
+
+    /** Every judged question through {@code ranking}. */
+    public Result evaluate(Ranking ranking) throws Exception {
+        double ndcg = 0;
+        double map = 0;
+        double recall = 0;
+        int n = 0;
+        for (int q = 1; q <= queries.size(); q++) {
+            Set<Long> rel = relevant.getOrDefault(q, Set.of());
+            if (rel.isEmpty()) {
+                continue;
+            }
+            List<Long> ranked = ranking.rank(queries.get(q - 1));
+            ndcg += ndcg10(ranked, rel);
+            map += averagePrecision(ranked, rel);
+            recall += recall(ranked, rel, 100);
+            n++;
+        }
+        return new Result(n, ndcg / n, map / n, recall / n);
     }
 
     static double ndcg10(List<Long> ranked, Set<Long> relevant) {
@@ -99,7 +129,7 @@ public final class Cranfield {
     static double averagePrecision(List<Long> ranked, Set<Long> relevant) {
         double sum = 0;
         int found = 0;
-        for (int i = 0; i < ranked.size(); i++) {
+        for (int i = 0; i < Math.min(DEPTH, ranked.size()); i++) {
             if (relevant.contains(ranked.get(i))) {
                 found++;
                 sum += (double) found / (i + 1);
@@ -108,9 +138,13 @@ public final class Cranfield {
         return sum / relevant.size();
     }
 
+    static double recall(List<Long> ranked, Set<Long> relevant, int k) {
+        return ranked.stream().limit(k).filter(relevant::contains).count() / (double) relevant.size();
+    }
+
     /** SMART records by .I number: [title, text]. */
     private static Map<Integer, String[]> records(Path file) throws IOException {
-        Map<Integer, String[]> records = new java.util.LinkedHashMap<>();
+        Map<Integer, String[]> records = new LinkedHashMap<>();
         Integer id = null;
         String field = "";
         StringBuilder title = new StringBuilder();

@@ -18,10 +18,21 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess implements AutoCloseable {
     private final String name;
     private final Process process;
+    private int port;
 
     private JarProcess(String name, Process process) {
         this.name = name;
         this.process = process;
+    }
+
+    /** The port it was started on, when the starter recorded it ({@link #onPort}). */
+    int port() {
+        return port;
+    }
+
+    JarProcess onPort(int port) {
+        this.port = port;
+        return this;
     }
 
     /** Starts {@code jar} with {@code env} and waits until {@code readyUrl} answers 200. */

@@ -55,12 +55,19 @@ public final class SearchBench {
     private static final int LOAD_SECONDS = Integer.getInteger("newsroom.bench.load.seconds", 10);
 
     public static void main(String[] args) throws Exception {
+        try (OpenSearch openSearch = OpenSearch.start(System.getProperty("newsroom.bench.opensearch.classpath", ""))) {
+            run(openSearch);
+        }
+        System.exit(0);
+    }
+
+    private static void run(OpenSearch openSearch) throws Exception {
         Path cranfield = DATA.resolve("cranfield");
-        if (Files.isDirectory(cranfield)) {
-            Cranfield.Result r = Cranfield.run(cranfield);
-            System.out.printf("(a) Cranfield: %d queries, nDCG@10 %.4f (target >= 0.38), MAP %.4f (target >= 0.30)%n", r.queries(), r.ndcg10(), r.map());
-        } else {
+        String reuse = System.getProperty("newsroom.bench.index", "");
+        if (!Files.isDirectory(cranfield)) {
             System.out.println("(a) skipped: " + cranfield + " is absent");
+        } else if (reuse.isEmpty()) {
+            CranfieldBench.run(cranfield, openSearch);
         }
         Path reuters = DATA.resolve("reuters21578.jsonl.gz");
         if (!Files.isRegularFile(reuters)) {
@@ -69,27 +76,37 @@ public final class SearchBench {
         }
         int limit = Integer.parseInt(System.getProperty("newsroom.bench.reuters.limit", "21578"));
         List<JsonObject> stories = readReuters(reuters, limit);
-        String reuse = System.getProperty("newsroom.bench.index", "");
+        if (openSearch != null) {
+            ReutersBeside.index(stories, openSearch);
+        }
         if (!reuse.isEmpty()) {
             // (c) only, on the index an earlier run built (no feed source: the follower just retries)
             try (SearchServiceProcess search = SearchServiceProcess.start(Path.of(reuse), "127.0.0.1:1")) {
-                latency(stories, search, Path.of(reuse));
+                latency(stories, search, Path.of(reuse), openSearch);
             }
-            System.exit(0);
+            return;
         }
         try (ServiceProcess articleService = ServiceProcess.articles()) {
             Path indexDir = Files.createTempDirectory("search-bench");
             try (SearchServiceProcess search = SearchServiceProcess.start(indexDir, articleService.grpcAddress())) {
                 feed(stories, articleService, search);
-                latency(stories, search, indexDir);
+                latency(stories, search, indexDir, openSearch);
             }
             System.out.println("the index stays in " + indexDir + " (BENCH_INDEX=" + indexDir + " reruns (c) on it)");
         }
-        System.exit(0);
+    }
+
+    /** The gateway's jar on a free port, routing search to {@code searchGrpcPort}. */
+    static JarProcess gateway(int searchGrpcPort) throws Exception {
+        int port = JarProcess.freePort();
+        return JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
+                "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
+                "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + searchGrpcPort,
+                "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz").onPort(port);
     }
 
     /** search-service's jar as its own process on {@code indexDir}, and a gRPC channel to it. */
-    private record SearchServiceProcess(JarProcess process, int grpcPort, ManagedChannel channel) implements AutoCloseable {
+    record SearchServiceProcess(JarProcess process, int grpcPort, ManagedChannel channel) implements AutoCloseable {
         static SearchServiceProcess start(Path indexDir, String articleService) throws Exception {
             int grpc = JarProcess.freePort();
             int http = JarProcess.freePort();
@@ -176,27 +193,27 @@ public final class SearchBench {
      * had got: 0.31-0.50 ms over runs, 0.12 ms when timed again last). Then the gateway with
      * one wrk connection: the same requests without a Java HTTP client's own time.
      */
-    private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir) throws Exception {
+    private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir, OpenSearch openSearch) throws Exception {
         List<String> queries = queries(stories, 1000);
         StorySearch storySearch = new StorySearch(ShippedConfig.search(), Clock.systemUTC());
         String live = Files.readString(indexDir.resolve("CURRENT")).strip();
-        int port = JarProcess.freePort();
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir);
-             JarProcess gateway = JarProcess.start("gateway", Path.of("..", "gateway", "target", "gateway.jar"), "384m", Map.of(
-                     "NEWSROOM_GATEWAY_PORT", String.valueOf(port),
-                     "NEWSROOM_SEARCH_SERVICE_ADDRESS", "127.0.0.1:" + search.grpcPort(),
-                     "NEWSROOM_ACCESS_LOG_LEVEL", "WARN"), "http://127.0.0.1:" + port + "/healthz")) {
+             JarProcess gateway = gateway(search.grpcPort())) {
+            int port = gateway.port();
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(LiveIndex.SIMILARITY);
             String base = "http://127.0.0.1:" + port + "/api/v1/search";
             SuggestRequest nothing = SuggestRequest.newBuilder().setQ("qzxv").build();
-            List<Call> rows = List.of(
-                    q -> searcher.search(storySearch.textQuery(request(q)), 20),
+            List<Call> rows = new ArrayList<>(List.of(
+                    q -> searcher.search(storySearch.textQuery(searcher, request(q)), 20),
                     q -> storySearch.search(searcher, request(q)),
                     q -> search.search().search(SearchRequest.newBuilder().setQ(q).build()),
                     q -> get(base + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)),
                     q -> search.search().suggest(nothing),
-                    q -> get(base + ":suggest?q=qzxv"));
+                    q -> get(base + ":suggest?q=qzxv")));
+            if (openSearch != null) {
+                rows.add(q -> openSearch.answer(ReutersBeside.INDEX, q));
+            }
             long[][] t = timeInterleaved(queries, rows);
             long[] direct = t[0], wholeAnswer = t[1], grpc = t[2], viaGateway = t[3], grpcHop = t[4], gatewayHops = t[5];
             Wrk.Result oneAtATime = Wrk.run(base, queries, LOAD_SECONDS, 1, 1);
@@ -213,6 +230,9 @@ public final class SearchBench {
                     WARMUP_PASSES, pct(direct, 50), pct(direct, 99), pct(wholeAnswer, 50), pct(wholeAnswer, 99), pct(grpc, 50), pct(grpc, 99),
                     pct(viaGateway, 50), pct(viaGateway, 99), pct(grpcHop, 50), pct(gatewayHops, 50),
                     pct(viaGateway, 50) / pct(direct, 50), pct(viaGateway, 50) / pct(wholeAnswer, 50), pct(gatewayHops, 50) / pct(direct, 50));
+            if (openSearch != null) {
+                ReutersBeside.latency(t[6], pct(viaGateway, 50), pct(viaGateway, 99));
+            }
             if (oneAtATime == null) {
                 System.out.println("    the gateway on one wrk connection, and (d), skipped: wrk is not installed (apt-get install -y wrk)");
                 return;
@@ -226,6 +246,9 @@ public final class SearchBench {
                             + " = %.2f of in-process%n",
                     LOAD_SECONDS, inProcessPerSecond, load.perSecond(), load.p50Millis(), load.p99Millis(), load.non2xx(), load.socketErrors(),
                     load.perSecond() / inProcessPerSecond);
+            if (openSearch != null) {
+                ReutersBeside.throughput(openSearch, queries, LOAD_SECONDS, load);
+            }
         }
     }
 
@@ -295,7 +318,7 @@ public final class SearchBench {
         return answered.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double pct(long[] sorted, int p) {
+    static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
@@ -322,7 +345,7 @@ public final class SearchBench {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** bench/search (d): wrk against the gateway, cycling through the queries (loopback only, bounded in time). */
+/** bench/search (d): wrk against the gateway (or OpenSearch), cycling through the queries (loopback only, bounded in time). */
 final class Wrk {
     /** What wrk reported: requests per second, latency percentiles, answers that were not 2xx, socket errors (incl. timeouts). */
     record Result(double perSecond, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
@@ -46,6 +46,14 @@ final class Wrk {
      */
     static Result run(String searchUrl, List<String> queries, int seconds, int threads, int connections)
             throws IOException, InterruptedException {
+        String path = URI.create(searchUrl).getRawPath();
+        return runPaths(searchUrl, queries.stream().map(q -> path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList(),
+                seconds, threads, connections);
+    }
+
+    /** As {@link #run}, with the request paths (and their query strings) as given. */
+    static Result runPaths(String searchUrl, List<String> requestPaths, int seconds, int threads, int connections)
+            throws IOException, InterruptedException {
         if (!installed()) {
             return null;
         }
@@ -58,7 +66,7 @@ final class Wrk {
         Path output = Files.createTempFile("search-bench", ".wrk");
         try {
             Files.writeString(script, SCRIPT);
-            Files.write(paths, queries.stream().map(q -> base.getRawPath() + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList());
+            Files.write(paths, requestPaths);
             Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(),
                     searchUrl, "--", paths.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             boolean ended = wrk.waitFor(seconds + 30L, TimeUnit.SECONDS);
