@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The edge's defences: per-client rate limits (docs/security.md). */
+/** The edge's defences: per-client rate limits, per-backend breakers and retries (docs/security.md). */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
@@ -19,6 +19,11 @@ class EdgeConfiguration {
   @Bean
   EdgeRateLimiter edgeRateLimiter(RateLimitProperties properties, GuardedRedis redis, MeterRegistry meters) {
     return new EdgeRateLimiter(properties, redis, meters);
+  }
+
+  @Bean
+  BackendGuard backendGuard(BackendGuardProperties properties) {
+    return new BackendGuard(properties);
   }
 
   @Bean
