@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.ChannelOperations;
 
 /**
- * Every API request spends a token of its client's budget before any other work: after the
+ * Every request an RPC answers (and every other {@code /api/} request) spends a token of its client's budget before any other work: after the
  * request id and the token check, before the near-cache fast path, so hits are limited too.
  * The class is the one the matched RPC declares ({@code rate_class} in http_semantics),
  * never derived from the path text; a path no RPC answers spends from the read budget (its
@@ -50,13 +50,16 @@ public class RateLimitFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String path = exchange.getRequest().getURI().getRawPath();
-    if (!limiter.enabled() || path == null || !path.startsWith(API_PREFIX)) {
+    if (!limiter.enabled() || path == null) {
       return chain.filter(exchange);
     }
     RateClass rateClass;
     try {
       rateClass = catalog.match(exchange.getRequest().getMethod().name(), path).binding().semantics().rateClass();
     } catch (ApiException noSuchRoute) {
+      if (!path.startsWith(API_PREFIX)) {
+        return chain.filter(exchange); // reader pages, probes: no RPC behind them
+      }
       rateClass = RateClass.RATE_CLASS_READ;
     }
     boolean sharedToo = !readPath.wouldAnswerFromCache(exchange);

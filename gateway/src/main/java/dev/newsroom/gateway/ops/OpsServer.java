@@ -10,6 +10,7 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.stereotype.Component;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The operations port: {@code /readyz}, {@code /metrics} (and {@code /healthz}) for the
@@ -26,6 +27,7 @@ public class OpsServer implements SmartLifecycle {
   private final String address;
   private final int configuredPort;
   private volatile DisposableServer server;
+  private volatile LoopResources loops;
 
   public OpsServer(HttpHandler handler, @Value("${newsroom.gateway.ops.address:0.0.0.0}") String address,
       @Value("${newsroom.gateway.ops.port:8090}") int port) {
@@ -42,7 +44,10 @@ public class OpsServer implements SmartLifecycle {
 
   @Override
   public void start() {
-    server = HttpServer.create().host(address).port(configuredPort)
+    // event loops of its own: the shared Reactor Netty resources go away with any other
+    // application context in the JVM that disposes them (tests start several)
+    loops = LoopResources.create("gateway-ops", 1, true);
+    server = HttpServer.create().runOn(loops).host(address).port(configuredPort)
         .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(10));
     log.info("operations endpoints (/readyz, /metrics, /healthz) on {}:{}", address, server.port());
   }
@@ -53,6 +58,11 @@ public class OpsServer implements SmartLifecycle {
     server = null;
     if (running != null) {
       running.disposeNow(Duration.ofSeconds(5));
+    }
+    LoopResources own = loops;
+    loops = null;
+    if (own != null) {
+      own.disposeLater().block(Duration.ofSeconds(5));
     }
   }
 

@@ -20,8 +20,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Counts reader views of published stories without touching the request: a read only queues
- * (story, client fingerprint, time); {@link #flush()} (every flush interval, on one
- * background thread) sends a batch to Redis in two pipelined round trips: SET NX EX per
+ * (story, reader hash, client hash, time); {@link #flush()} (every flush interval, on one
+ * background thread) sends a batch to Redis in three pipelined round trips: SET NX EX per
  * (story, reader) drops repeats within the repeat window, then the new views go into the
  * hourly buckets (per section and overall) and the readers' daily HyperLogLogs.
  * The reader is address + User-Agent, so two people behind one address count twice; but
