@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -58,8 +59,8 @@ public class EdgeRateLimiter {
     if (!first.allowed() || !sharedToo) {
       return settle(first, rateClass, budget);
     }
-    return Mono.fromCallable(() -> java.util.Optional.ofNullable(shared.take("nr:rl:{" + client + "}:"
-            + RateLimitProperties.policyName(rateClass), budget)))
+    String sharedKey = "nr:rl:{" + client + "}:" + RateLimitProperties.policyName(rateClass);
+    return Mono.fromCallable(() -> Optional.ofNullable(shared.take(sharedKey, budget)))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(other -> settle(first.and(other.orElse(null)), rateClass, budget));
   }

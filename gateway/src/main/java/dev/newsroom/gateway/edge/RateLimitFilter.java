@@ -7,6 +7,7 @@ import dev.newsroom.gateway.readpath.ReadPath;
 import dev.newsroom.gateway.transcoding.BindingCatalog;
 import dev.newsroom.proto.common.v1.RateClass;
 import io.netty.channel.EventLoop;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -64,7 +65,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     }
     boolean sharedToo = !readPath.wouldAnswerFromCache(exchange);
     EventLoop loop = connectionLoop(exchange);
-    Mono<java.util.Map<String, String>> verdict = limiter.take(fingerprint.client(exchange), rateClass, sharedToo);
+    Mono<Map<String, String>> verdict = limiter.take(fingerprint.client(exchange), rateClass, sharedToo);
     if (sharedToo && loop != null) {
       // the shared check answers on another thread; the response goes out from the connection's own loop
       verdict = verdict.publishOn(Schedulers.fromExecutor(loop));
