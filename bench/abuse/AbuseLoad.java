@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  * story reads and half list reads that reach the service). Prints the readers' latency
  * percentiles and status counts, and what the abuser got.
  *
- *   java AbuseLoad.java BASE_URL STORY_PATH LIST_PATH quiet|abuse SECONDS READERS PACE_MS ABUSERS
+ * ABUSE_RATE caps the abuser's requests a second (0: as fast as it can).
+ *
+ *   java AbuseLoad.java BASE_URL STORY_PATH LIST_PATH quiet|abuse SECONDS READERS PACE_MS ABUSERS [ABUSE_RATE]
  */
 public class AbuseLoad {
 
@@ -31,6 +33,8 @@ public class AbuseLoad {
     int readers = Integer.parseInt(args[5]);
     long pace = Long.parseLong(args[6]);
     int abusers = Integer.parseInt(args[7]);
+    long abuseRate = args.length > 8 ? Long.parseLong(args[8]) : 0;
+    long abuserPauseNanos = abuseRate <= 0 ? 0 : abusers * 1_000_000_000L / abuseRate;
     if (!URI.create(base).getHost().matches("127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\]")) {
       throw new IllegalArgumentException("loopback only: " + base);
     }
@@ -68,6 +72,9 @@ public class AbuseLoad {
             String path = n % 2 == 0 ? story : list.replace("pageSize=10", "pageSize=" + (1 + n % 50));
             int code = send(http, base + path, "203.0.113.99", "bot-" + abuser + "-" + n++);
             abuserCodes.computeIfAbsent(code, c -> new LongAdder()).increment();
+            if (abuserPauseNanos > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(abuserPauseNanos);
+            }
           }
         }));
       }
