@@ -137,7 +137,7 @@ class ReadPathTest {
     void withoutRedisStoriesComeFromTheDatabaseAndTheHotListIsStale() throws Exception {
         TestPostgres.Schema other = TestPostgres.freshSchema();
         try (RunningArticleService offline = new RunningArticleService(other, Map.of(
-                "newsroom.article.redis.url", "redis://127.0.0.1:1"))) {
+                "newsroom.redis.url", "redis://127.0.0.1:1"))) {
             ArticleServiceBlockingStub ed = Stories.editor(offline.channel());
             ArticleServiceBlockingStub rd = Stories.reader(offline.channel());
             Article story = Stories.createPublished(ed, "Served without Redis");

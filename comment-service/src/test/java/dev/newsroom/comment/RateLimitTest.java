@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.RetryInfo;
 import dev.newsroom.comment.support.CommentServiceTest;
+import dev.newsroom.readpath.ReadPathKeys;
 import dev.newsroom.testing.TestRedis;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -48,9 +49,8 @@ class RateLimitTest extends CommentServiceTest {
         for (int i = 0; i < 5; i++) {
             first.createComment(comment(story, "Post " + i).build());
         }
-        String prefix = service.context().getProperty("newsroom.comment.rate-limit.key-prefix", String.class).orElseThrow();
         try (RedisClient redis = RedisClient.create(URI.create(TestRedis.url()))) {
-            assertThat(redis.exists(prefix + "client:replica-client")).isTrue();
+            assertThat(redis.exists(ReadPathKeys.commentRateOfClient(service.fingerprint("replica-client")))).isTrue();
         }
         assertStatus(() -> first.createComment(comment(story, "One more").build()), Status.Code.RESOURCE_EXHAUSTED);
     }

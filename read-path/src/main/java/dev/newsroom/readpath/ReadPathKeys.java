@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Every Redis key and channel of the read path, in one place. Keys that one command must
+ * Every Redis key and channel of the read path (and comment-service's rate limits), in one place. Keys that one command must
  * touch together share a hash tag, so the same commands work on Redis Cluster: a story's
  * cache record and its daily reader HyperLogLogs are tagged by the story
  * ({@code {s42}}: PFCOUNT over several days is one slot); every hourly view bucket, the
@@ -73,6 +73,19 @@ public final class ReadPathKeys {
     /** Bumped on every change, so a top list computed across a change is not stored. */
     public static String topGeneration() {
         return "nr:{hot}:gen";
+    }
+
+    /**
+     * comment-service's token bucket of one client fingerprint (hash: tokens, at), shared by
+     * its replicas; it expires once the bucket would be full again.
+     */
+    public static String commentRateOfClient(String clientHash) {
+        return "nr:rate:comment:client:" + clientHash;
+    }
+
+    /** The same for one story (News ID), against floods from many clients at once. */
+    public static String commentRateOfStory(long id) {
+        return "nr:rate:comment:story:{s" + id + "}";
     }
 
     public static long epochHour(Instant at) {

@@ -19,7 +19,7 @@ class DefaultConfigTest {
             Environment env = context.getEnvironment();
             env.start();
             String expected = System.getenv().getOrDefault("NEWSROOM_ARTICLE_SERVICE_ADDRESS", "localhost:9091");
-            assertThat(env.getProperty("newsroom.search.article-service-address", String.class)).contains(expected);
+            assertThat(env.getProperty("newsroom.article-service.address", String.class)).contains(expected);
         }
     }
 }

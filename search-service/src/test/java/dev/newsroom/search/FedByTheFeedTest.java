@@ -11,10 +11,13 @@ import dev.newsroom.proto.search.v1.SearchHit;
 import dev.newsroom.proto.search.v1.SearchRequest;
 import dev.newsroom.proto.search.v1.SearchResponse;
 import dev.newsroom.proto.search.v1.SuggestRequest;
+import dev.newsroom.search.query.StoryHit;
+import dev.newsroom.search.query.StorySearch;
 import dev.newsroom.testing.ServiceProcess;
 import dev.newsroom.testing.ArticleDesk;
 import dev.newsroom.search.support.RunningSearchService;
 import dev.newsroom.search.support.SchemaOneIndex;
+import dev.newsroom.search.support.ShippedConfig;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -29,9 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.newsroom.search.index.SearchConfig;
-import dev.newsroom.search.query.StoryHit;
-import dev.newsroom.search.query.StorySearch;
 import java.time.Clock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
@@ -149,7 +149,7 @@ class FedByTheFeedTest {
         Path dataDir = Files.createTempDirectory("search-schema1");
         SchemaOneIndex.write(dataDir, story);
         try (FSDirectory dir = FSDirectory.open(dataDir.resolve("index")); DirectoryReader reader = DirectoryReader.open(dir)) {
-            StoryHit old = new StorySearch(new SearchConfig(), Clock.systemUTC()).search(new IndexSearcher(reader),
+            StoryHit old = new StorySearch(ShippedConfig.search(), Clock.systemUTC()).search(new IndexSearcher(reader),
                     new StorySearch.Request("glacier", "", "", null, null, false, false, 20, "")).hits().get(0);
             assertThat(old.headline()).isEqualTo("Glacier retreat measured from orbit");
             assertThat(old.slug()).isEqualTo(story.getSlug());

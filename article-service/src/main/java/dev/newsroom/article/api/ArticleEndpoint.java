@@ -1,6 +1,6 @@
 package dev.newsroom.article.api;
 
-import dev.newsroom.article.cache.HotStories;
+import dev.newsroom.article.cache.HotRanking;
 import dev.newsroom.article.cache.StoryCache;
 import dev.newsroom.article.desk.Archive;
 import dev.newsroom.article.desk.Editor;
@@ -16,6 +16,7 @@ import dev.newsroom.proto.article.v1.CreateArticleRequest;
 import dev.newsroom.proto.article.v1.GetArticleBySlugRequest;
 import dev.newsroom.proto.article.v1.GetArticleRequest;
 import dev.newsroom.proto.article.v1.GetHotStoriesRequest;
+import dev.newsroom.proto.article.v1.HotStories;
 import dev.newsroom.proto.article.v1.ListArticlesRequest;
 import dev.newsroom.proto.article.v1.ListArticlesResponse;
 import dev.newsroom.proto.article.v1.ListRevisionsRequest;
@@ -38,9 +39,9 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     private final Archive archive;
     private final Sections sections;
     private final StoryCache cache;
-    private final HotStories hot;
+    private final HotRanking hot;
 
-    public ArticleEndpoint(StoryDesk desk, Archive archive, Sections sections, StoryCache cache, HotStories hot) {
+    public ArticleEndpoint(StoryDesk desk, Archive archive, Sections sections, StoryCache cache, HotRanking hot) {
         this.desk = desk;
         this.archive = archive;
         this.sections = sections;
@@ -82,7 +83,7 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
     }
 
     @Override
-    public void getHotStories(GetHotStoriesRequest r, StreamObserver<dev.newsroom.proto.article.v1.HotStories> out) {
+    public void getHotStories(GetHotStoriesRequest r, StreamObserver<HotStories> out) {
         GrpcErrors.unary(out, () -> hot.topFor(r.getSection(), r.getWindow(), r.getLimit()));
     }
 
@@ -156,6 +157,6 @@ public class ArticleEndpoint extends ArticleServiceGrpc.ArticleServiceImplBase {
 
     /** An editor's identity for the desk; everyone else reads as a reader. */
     private static Editor asEditor(Caller caller) {
-        return caller.authenticated() && caller.has(Caller.EDITOR) ? new Editor(caller.subject(), true) : Editor.READER;
+        return caller.authenticated() && caller.has(Caller.EDITOR) ? new Editor(caller.subject(), true) : Editor.PUBLIC;
     }
 }

@@ -26,10 +26,10 @@ import redis.clients.jedis.AbstractPipeline;
 @Singleton
 public class StoryCache implements StoryChanges {
     private final GuardedRedis redis;
-    private final CacheConfig.Cache config;
+    private final CacheConfig config;
     private final Map<String, CompletableFuture<Article>> loading = new ConcurrentHashMap<>();
 
-    public StoryCache(GuardedRedis redis, CacheConfig.Cache config) {
+    public StoryCache(GuardedRedis redis, CacheConfig config) {
         this.redis = redis;
         this.config = config;
     }
@@ -44,7 +44,7 @@ public class StoryCache implements StoryChanges {
     }
 
     private Article cached(String key, Supplier<Article> load) {
-        if (!config.isEnabled()) {
+        if (!config.enabled()) {
             return load.get();
         }
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
@@ -103,8 +103,8 @@ public class StoryCache implements StoryChanges {
     }
 
     private byte[] ttlMillis() {
-        long jitter = config.getJitter().toMillis();
-        long ttl = config.getTtl().toMillis() + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter) : 0);
+        long jitter = config.jitter().toMillis();
+        long ttl = config.ttl().toMillis() + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter) : 0);
         return Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -107,10 +107,10 @@ public class Archive {
     }
 
     private int pageSize(int requested) {
-        if (requested < 0 || requested > config.getMaxPageSize()) {
-            throw StoryException.Invalid.of("pageSize", "must be between 1 and " + config.getMaxPageSize());
+        if (requested < 0 || requested > config.maxPageSize()) {
+            throw StoryException.Invalid.of("pageSize", "must be between 1 and " + config.maxPageSize());
         }
-        return requested == 0 ? config.getDefaultPageSize() : requested;
+        return requested == 0 ? config.defaultPageSize() : requested;
     }
 
     private static Story visible(Story s, Editor who, String what) {

@@ -31,7 +31,7 @@ public class SchedulePublisher {
         this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${newsroom.article.schedule-interval:1s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${newsroom.article.schedule-interval}", initialDelay = "1s")
     void tick() {
         try {
             publishDue();
@@ -42,7 +42,7 @@ public class SchedulePublisher {
 
     /** Publishes every story that is due now; returns how many this replica published. */
     public int publishDue() {
-        List<Story> due = tx.executeRead(s -> stories.dueScheduled(desk.now(), config.getScheduleBatch()));
+        List<Story> due = tx.executeRead(s -> stories.dueScheduled(desk.now(), config.scheduleBatch()));
         int published = 0;
         for (Story story : due) {
             if (desk.publishIfDue(story)) {

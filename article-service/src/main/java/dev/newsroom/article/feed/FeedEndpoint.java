@@ -49,7 +49,7 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
         this.signal = signal;
         this.tx = tx;
         this.config = config;
-        this.slots = new Semaphore(config.getMaxWatchers());
+        this.slots = new Semaphore(config.maxWatchers());
     }
 
     @Override
@@ -78,7 +78,7 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
         try {
             while (!gate.cancelled()) {
                 long after = cursor;
-                List<StoryEvent> batch = tx.executeRead(s -> feed.after(after, config.getBatchSize()));
+                List<StoryEvent> batch = tx.executeRead(s -> feed.after(after, config.batchSize()));
                 for (StoryEvent e : batch) {
                     if (!gate.awaitReady()) {
                         return;
@@ -86,8 +86,8 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
                     stream.onNext(Protos.event(e));
                     cursor = e.sequence();
                 }
-                if (batch.size() < config.getBatchSize()) {
-                    seen = signal.await(seen, config.getPollInterval().toMillis());
+                if (batch.size() < config.batchSize()) {
+                    seen = signal.await(seen, config.pollInterval().toMillis());
                 }
             }
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 
 /** The service's clock, moved by the test (with property {@code test.clock=manual}). */
 @Singleton
-@Replaces(value = Clock.class, factory = dev.newsroom.article.ops.OpsFactory.class)
+@Replaces(value = Clock.class, factory = dev.newsroom.service.wiring.ServiceWiring.class)
 @Requires(property = "test.clock", value = "manual")
 public class ManualClock extends Clock {
     private volatile Instant now = Instant.parse("2026-11-28T10:30:00Z");

@@ -35,7 +35,7 @@ public final class RunningArticleService implements AutoCloseable {
         props.put("datasources.default.maximum-pool-size", 5);
         props.put("newsroom.article.schedule-interval", "200ms");
         props.put("newsroom.article.feed.poll-interval", "100ms");
-        props.put("newsroom.article.redis.url", TestRedis.url());
+        props.put("newsroom.redis.url", TestRedis.url());
         TestRedis.flush(TestRedis.DEFAULT_DATABASE);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);

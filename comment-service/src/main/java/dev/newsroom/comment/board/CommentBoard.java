@@ -76,8 +76,8 @@ public class CommentBoard {
         Comment parent = comments.find(s.parentId())
                 .filter(p -> p.articleId() == s.articleId() && p.status() == dev.newsroom.comment.domain.CommentStatus.APPROVED)
                 .orElseThrow(() -> CommentException.Invalid.of("parentId", "is not a comment shown under this story"));
-        if (parent.depth() + 1 > config.getMaxDepth()) {
-            throw CommentException.Invalid.of("parentId", "replies nest at most " + config.getMaxDepth() + " levels deep");
+        if (parent.depth() + 1 > config.maxDepth()) {
+            throw CommentException.Invalid.of("parentId", "replies nest at most " + config.maxDepth() + " levels deep");
         }
         return parent;
     }
@@ -106,8 +106,8 @@ public class CommentBoard {
     /** Approved-comment counts for up to the configured number of stories, in request order. */
     public Map<Long, Long> counts(List<Long> articleIds) {
         List<Long> ids = List.copyOf(new LinkedHashSet<>(articleIds));
-        if (ids.size() > config.getMaxCountIds()) {
-            throw CommentException.Invalid.of("articleIds", "at most " + config.getMaxCountIds() + " stories at once");
+        if (ids.size() > config.maxCountIds()) {
+            throw CommentException.Invalid.of("articleIds", "at most " + config.maxCountIds() + " stories at once");
         }
         return tx.executeRead(s -> comments.approvedCounts(ids));
     }

@@ -64,8 +64,8 @@ public class ModeratorDesk {
     /** Sets a comment's status and records who did it and why. */
     public Moderated moderate(long id, CommentStatus target, String action, String moderator, String reason) {
         String why = PlainText.line(reason);
-        if (PlainText.length(why) > config.getMaxReason()) {
-            throw CommentException.Invalid.of("reason", "must be at most " + config.getMaxReason() + " characters");
+        if (PlainText.length(why) > config.maxReason()) {
+            throw CommentException.Invalid.of("reason", "must be at most " + config.maxReason() + " characters");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return tx.executeWrite(s -> {

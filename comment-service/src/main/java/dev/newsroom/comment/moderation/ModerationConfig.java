@@ -2,95 +2,24 @@ package dev.newsroom.comment.moderation;
 
 import dev.newsroom.comment.domain.ModerationMode;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** newsroom.comment.moderation in application.yml (each key is described there). */
+/**
+ * newsroom.comment.moderation in application.yml (the defaults are there, each key described).
+ * An empty word list or section map may be absent.
+ */
 @ConfigurationProperties("newsroom.comment.moderation")
-public class ModerationConfig {
-    private int maxBody = 2000;
-    private int maxAuthorName = 100;
-    private int maxEmail = 254;
-    private Duration repeatWindow = Duration.ofMinutes(6);
-    private List<String> bannedWords = new ArrayList<>();
-    private List<String> suspectWords = new ArrayList<>();
-    private int maxLinks = 2;
-    private ModerationMode defaultMode = ModerationMode.PRE;
-    private Map<String, ModerationMode> sectionModes = new HashMap<>();
+public record ModerationConfig(int maxBody, int maxAuthorName, int maxEmail, Duration repeatWindow,
+                               @Nullable List<String> bannedWords, @Nullable List<String> suspectWords, int maxLinks,
+                               ModerationMode defaultMode, @Nullable Map<String, ModerationMode> sectionModes) {
 
-    public int getMaxBody() {
-        return maxBody;
-    }
-
-    public void setMaxBody(int maxBody) {
-        this.maxBody = maxBody;
-    }
-
-    public int getMaxAuthorName() {
-        return maxAuthorName;
-    }
-
-    public void setMaxAuthorName(int maxAuthorName) {
-        this.maxAuthorName = maxAuthorName;
-    }
-
-    public int getMaxEmail() {
-        return maxEmail;
-    }
-
-    public void setMaxEmail(int maxEmail) {
-        this.maxEmail = maxEmail;
-    }
-
-    public Duration getRepeatWindow() {
-        return repeatWindow;
-    }
-
-    public void setRepeatWindow(Duration repeatWindow) {
-        this.repeatWindow = repeatWindow;
-    }
-
-    public List<String> getBannedWords() {
-        return bannedWords;
-    }
-
-    public void setBannedWords(List<String> bannedWords) {
-        this.bannedWords = bannedWords;
-    }
-
-    public List<String> getSuspectWords() {
-        return suspectWords;
-    }
-
-    public void setSuspectWords(List<String> suspectWords) {
-        this.suspectWords = suspectWords;
-    }
-
-    public int getMaxLinks() {
-        return maxLinks;
-    }
-
-    public void setMaxLinks(int maxLinks) {
-        this.maxLinks = maxLinks;
-    }
-
-    public ModerationMode getDefaultMode() {
-        return defaultMode;
-    }
-
-    public void setDefaultMode(ModerationMode defaultMode) {
-        this.defaultMode = defaultMode;
-    }
-
-    public Map<String, ModerationMode> getSectionModes() {
-        return sectionModes;
-    }
-
-    public void setSectionModes(Map<String, ModerationMode> sectionModes) {
-        this.sectionModes = sectionModes;
+    public ModerationConfig {
+        bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);
+        suspectWords = suspectWords == null ? List.of() : List.copyOf(suspectWords);
+        sectionModes = sectionModes == null ? Map.of() : Map.copyOf(sectionModes);
     }
 
     /** The mode of a story without settings of its own. */

@@ -18,11 +18,11 @@ public final class ModerationPipeline {
 
     public static ModerationPipeline standard(ModerationConfig config, RecentPosts recent, Clock clock) {
         return new ModerationPipeline(List.of(
-                new LengthCheck(config.getMaxBody(), config.getMaxAuthorName(), config.getMaxEmail()),
+                new LengthCheck(config.maxBody(), config.maxAuthorName(), config.maxEmail()),
                 new StoryOpenCheck(),
-                new RepeatCheck(recent, config.getRepeatWindow(), clock),
-                new BannedWords(new WordList(config.getBannedWords())),
-                new SuspectContent(new WordList(config.getSuspectWords()), config.getMaxLinks()),
+                new RepeatCheck(recent, config.repeatWindow(), clock),
+                new BannedWords(new WordList(config.bannedWords())),
+                new SuspectContent(new WordList(config.suspectWords()), config.maxLinks()),
                 new StoryMode()));
     }
 

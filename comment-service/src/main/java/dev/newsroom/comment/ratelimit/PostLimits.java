@@ -1,6 +1,7 @@
 package dev.newsroom.comment.ratelimit;
 
 import dev.newsroom.comment.domain.CommentException;
+import dev.newsroom.readpath.ReadPathKeys;
 import java.time.Duration;
 
 /** The limits on posting: one bucket per client fingerprint, one per story. */
@@ -17,11 +18,11 @@ public final class PostLimits {
 
     /** Takes a token for the client and one for the story, or throws RateLimited. */
     public void admit(String clientHash, long articleId) {
-        Duration wait = limiter.acquire("client:" + clientHash, perClient);
+        Duration wait = limiter.acquire(ReadPathKeys.commentRateOfClient(clientHash), perClient);
         if (!wait.isZero()) {
             throw new CommentException.RateLimited("too many comments from you; try again later", wait);
         }
-        wait = limiter.acquire("story:" + articleId, perStory);
+        wait = limiter.acquire(ReadPathKeys.commentRateOfStory(articleId), perStory);
         if (!wait.isZero()) {
             throw new CommentException.RateLimited("too many comments on this story right now; try again later", wait);
         }

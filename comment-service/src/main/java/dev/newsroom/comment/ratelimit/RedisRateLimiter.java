@@ -1,21 +1,16 @@
 package dev.newsroom.comment.ratelimit;
 
+import dev.newsroom.readpath.GuardedRedis;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Token buckets in Redis, shared by every replica: one Lua script reads, refills and takes
- * atomically, on Redis's own clock. When Redis fails, the local limiter answers, and Redis is
- * left alone for {@code pauseAfterFailure} so a dead server costs no time per post.
+ * atomically, on Redis's own clock. When Redis fails, the local limiter answers; after
+ * repeated failures the guarded client's circuit breaker leaves Redis alone for a while, so a
+ * dead server costs no time per post.
  */
 public final class RedisRateLimiter implements RateLimiter {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiter.class);
     private static final String SCRIPT = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -36,36 +31,21 @@ public final class RedisRateLimiter implements RateLimiter {
             return wait
             """;
 
-    private final UnifiedJedis redis;
-    private final String keyPrefix;
+    private final GuardedRedis redis;
     private final RateLimiter fallback;
-    private final long pauseMillis;
-    private final LongSupplier clockMillis;
-    private final AtomicLong pausedUntil = new AtomicLong();
 
-    public RedisRateLimiter(UnifiedJedis redis, String keyPrefix, RateLimiter fallback, Duration pauseAfterFailure,
-            LongSupplier clockMillis) {
+    public RedisRateLimiter(GuardedRedis redis, RateLimiter fallback) {
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
         this.fallback = fallback;
-        this.pauseMillis = pauseAfterFailure.toMillis();
-        this.clockMillis = clockMillis;
     }
 
+    /** {@code key}: the bucket's Redis key (ReadPathKeys). */
     @Override
     public Duration acquire(String key, Bucket bucket) {
-        if (clockMillis.getAsLong() < pausedUntil.get()) {
-            return fallback.acquire(key, bucket);
-        }
-        try {
-            Object wait = redis.eval(SCRIPT, List.of(keyPrefix + key), List.of(
-                    String.valueOf(bucket.burst()), String.valueOf(bucket.tokensPerMilli()),
-                    String.valueOf(bucket.fullAfterMillis() + 1000)));
-            return Duration.ofMillis(((Number) wait).longValue());
-        } catch (JedisException e) {
-            pausedUntil.set(clockMillis.getAsLong() + pauseMillis);
-            LOG.warn("Redis rate limiting failed ({}); local limits for the next {} ms", e.toString(), pauseMillis);
-            return fallback.acquire(key, bucket);
-        }
+        return redis.call(jedis -> jedis.eval(SCRIPT, List.of(key), List.of(
+                        String.valueOf(bucket.burst()), String.valueOf(bucket.tokensPerMilli()),
+                        String.valueOf(bucket.fullAfterMillis() + 1000))))
+                .map(wait -> Duration.ofMillis(((Number) wait).longValue()))
+                .orElseGet(() -> fallback.acquire(key, bucket));
     }
 }

@@ -29,11 +29,11 @@ public class ArticleDirectory {
 
     public ArticleDirectory(ArticleServiceBlockingStub articles, StoriesConfig config) {
         this.articles = articles;
-        this.deadlineMillis = config.getDeadline().toMillis();
-        this.published = Caffeine.newBuilder().maximumSize(config.getCacheSize()).expireAfterWrite(config.getPublishedTtl()).build();
-        this.missing = Caffeine.newBuilder().maximumSize(config.getCacheSize()).expireAfterWrite(config.getMissingTtl()).build();
-        this.knownPublished = Caffeine.newBuilder().maximumSize(config.getCacheSize())
-                .expireAfterWrite(config.getKnownPublishedFor()).build();
+        this.deadlineMillis = config.deadline().toMillis();
+        this.published = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.publishedTtl()).build();
+        this.missing = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.missingTtl()).build();
+        this.knownPublished = Caffeine.newBuilder().maximumSize(config.cacheSize())
+                .expireAfterWrite(config.knownPublishedFor()).build();
     }
 
     /**

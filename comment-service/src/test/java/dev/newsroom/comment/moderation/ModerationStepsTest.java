@@ -93,9 +93,7 @@ class ModerationStepsTest {
 
     @Test
     void theStandardPipelineRunsTheStepsInTheFixedOrder() {
-        ModerationConfig config = new ModerationConfig();
-        config.setBannedWords(List.of("banned"));
-        config.setSuspectWords(List.of("suspect"));
+        ModerationConfig config = config(List.of("banned"), List.of("suspect"));
         Clock clock = Clock.systemUTC();
         ModerationPipeline pipeline = ModerationPipeline.standard(config, (c, k, s) -> k.equals(RepeatCheck.textKey("again")), clock);
         StoryGate closed = id -> new StoryState(true, new CommentSettings(id, false, ModerationMode.POST));
@@ -121,7 +119,7 @@ class ModerationStepsTest {
             lookups[0]++;
             return OPEN_PRE.state(id);
         };
-        ModerationPipeline pipeline = ModerationPipeline.standard(new ModerationConfig(), (c, k, s) -> false, Clock.systemUTC());
+        ModerationPipeline pipeline = ModerationPipeline.standard(config(List.of(), List.of()), (c, k, s) -> false, Clock.systemUTC());
         assertThatThrownBy(() -> pipeline.decide(sub(""), counting)).isInstanceOf(CommentException.Invalid.class);
         assertThat(lookups[0]).isZero();
         pipeline.decide(sub("hello"), counting);
@@ -131,5 +129,10 @@ class ModerationStepsTest {
 
     private static Submission sub(String body) {
         return new Submission(7, 0, "Sara", "", body, "client-1");
+    }
+
+    /** The shipped limits (application.yml) with the given word lists. */
+    private static ModerationConfig config(List<String> banned, List<String> suspect) {
+        return new ModerationConfig(2000, 100, 254, Duration.ofMinutes(6), banned, suspect, 2, ModerationMode.PRE, null);
     }
 }

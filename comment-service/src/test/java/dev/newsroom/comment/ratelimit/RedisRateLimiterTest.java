@@ -2,47 +2,49 @@ package dev.newsroom.comment.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.readpath.GuardedRedis;
+import dev.newsroom.readpath.ReadPathKeys;
 import dev.newsroom.testing.TestRedis;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 
 /** Token buckets in the real Redis, and the in-memory limit when Redis is gone. */
 class RedisRateLimiterTest {
 
+    private static GuardedRedis guarded(String url) {
+        return new GuardedRedis("comment-test", new GuardedRedis.Settings(URI.create(url), Duration.ofMillis(200), 4, Duration.ofSeconds(5)));
+    }
+
     @Test
     void takesTheBurstThenRefusesWithAWaitAcrossLimiterInstances() {
-        try (RedisClient redis = RedisClient.create(URI.create(TestRedis.url()))) {
-            String prefix = TestRedis.freshPrefix();
+        try (GuardedRedis redis = guarded(TestRedis.url())) {
+            String key = ReadPathKeys.commentRateOfClient(TestRedis.freshPrefix() + "k");
             RateLimiter local = new LocalRateLimiter(100, System::currentTimeMillis);
-            RedisRateLimiter one = new RedisRateLimiter(redis, prefix, local, Duration.ofSeconds(5), System::currentTimeMillis);
-            RedisRateLimiter two = new RedisRateLimiter(redis, prefix, local, Duration.ofSeconds(5), System::currentTimeMillis);
+            RedisRateLimiter one = new RedisRateLimiter(redis, local);
+            RedisRateLimiter two = new RedisRateLimiter(redis, local);
             Bucket bucket = new Bucket(4, 2);
-            assertThat(one.acquire("k", bucket)).isZero();
-            assertThat(two.acquire("k", bucket)).isZero();
-            assertThat(one.acquire("k", bucket)).isZero();
-            assertThat(two.acquire("k", bucket)).isZero();
-            Duration wait = one.acquire("k", bucket);
+            assertThat(one.acquire(key, bucket)).isZero();
+            assertThat(two.acquire(key, bucket)).isZero();
+            assertThat(one.acquire(key, bucket)).isZero();
+            assertThat(two.acquire(key, bucket)).isZero();
+            Duration wait = one.acquire(key, bucket);
             assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
-            assertThat(redis.pttl(prefix + "k")).isPositive();
+            assertThat(redis.unguarded().pttl(key)).isPositive();
         }
     }
 
     @Test
     void withoutRedisTheLocalLimitApplies() {
-        RedisClient dead = RedisClient.builder().hostAndPort("127.0.0.1", 1)
-                .clientConfig(DefaultJedisClientConfig.builder().connectionTimeoutMillis(100).socketTimeoutMillis(100).build()).build();
         AtomicInteger fallbackCalls = new AtomicInteger();
         LocalRateLimiter local = new LocalRateLimiter(100, System::currentTimeMillis);
         RateLimiter counting = (key, bucket) -> {
             fallbackCalls.incrementAndGet();
             return local.acquire(key, bucket);
         };
-        try (dead) {
-            RedisRateLimiter limiter = new RedisRateLimiter(dead, "x:", counting, Duration.ofSeconds(5), System::currentTimeMillis);
+        try (GuardedRedis dead = guarded("redis://127.0.0.1:1")) {
+            RedisRateLimiter limiter = new RedisRateLimiter(dead, counting);
             Bucket two = new Bucket(2, 1);
             assertThat(limiter.acquire("k", two)).isZero();
             assertThat(limiter.acquire("k", two)).isZero();

@@ -57,9 +57,7 @@ class ArticleDirectoryTest {
     }
 
     private ArticleDirectory directory(Duration ttl) {
-        StoriesConfig config = new StoriesConfig();
-        config.setPublishedTtl(ttl);
-        config.setMissingTtl(ttl);
+        StoriesConfig config = new StoriesConfig(Duration.ofMillis(800), ttl, ttl, Duration.ofHours(1), 1000);
         return new ArticleDirectory(ArticleServiceGrpc.newBlockingStub(channel), config);
     }
 

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class RunningCommentService implements AutoCloseable {
     private final EmbeddedServer server;
     private final ManagedChannel channel;
+    /** Appended to every client fingerprint, so runs never share rate-limit buckets in Redis. */
+    private final String run = TestRedis.freshPrefix();
 
     public RunningCommentService(TestPostgres.Schema db, String articleServiceAddress, Map<String, Object> extra) {
         int grpcPort = freePort();
@@ -32,9 +34,8 @@ public final class RunningCommentService implements AutoCloseable {
         props.put("datasources.default.username", db.user());
         props.put("datasources.default.password", db.password());
         props.put("datasources.default.maximum-pool-size", 10);
-        props.put("newsroom.comment.article-service.address", articleServiceAddress);
-        props.put("newsroom.comment.rate-limit.redis-url", TestRedis.url());
-        props.put("newsroom.comment.rate-limit.key-prefix", TestRedis.freshPrefix());
+        props.put("newsroom.article-service.address", articleServiceAddress);
+        props.put("newsroom.redis.url", TestRedis.url());
         props.put("newsroom.comment.moderation.banned-words", "forbiddenword,نفرت‌انگیز");
         props.put("newsroom.comment.moderation.suspect-words", "casino");
         props.putAll(extra);
@@ -52,15 +53,20 @@ public final class RunningCommentService implements AutoCloseable {
     }
 
     public CommentServiceBlockingStub reader(String clientFingerprint) {
-        return stub(Map.of("x-newsroom-client", clientFingerprint));
+        return stub(Map.of("x-newsroom-client", fingerprint(clientFingerprint)));
     }
 
     public CommentServiceBlockingStub moderator() {
-        return stub(Map.of("x-newsroom-subject", "mod-1", "x-newsroom-roles", "moderator", "x-newsroom-client", "moderator-client"));
+        return stub(Map.of("x-newsroom-subject", "mod-1", "x-newsroom-roles", "moderator", "x-newsroom-client", fingerprint("moderator-client")));
     }
 
     public CommentServiceBlockingStub as(String subject, String roles) {
-        return stub(Map.of("x-newsroom-subject", subject, "x-newsroom-roles", roles, "x-newsroom-client", "c-" + subject));
+        return stub(Map.of("x-newsroom-subject", subject, "x-newsroom-roles", roles, "x-newsroom-client", fingerprint("c-" + subject)));
+    }
+
+    /** The fingerprint the service sees for a test's client name (unique to this run). */
+    public String fingerprint(String client) {
+        return run + client;
     }
 
     private CommentServiceBlockingStub stub(Map<String, String> headers) {

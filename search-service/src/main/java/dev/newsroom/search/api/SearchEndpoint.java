@@ -38,8 +38,8 @@ public class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
     public SearchEndpoint(SearchIndex index, SearchConfig config, Clock clock) {
         this.index = index;
         this.search = new StorySearch(config, clock);
-        this.suggestions = new Suggestions(config.getMaxSuggestions());
-        this.related = new RelatedStories(config.getMaxRelated());
+        this.suggestions = new Suggestions(config.maxSuggestions());
+        this.related = new RelatedStories(config.maxRelated());
     }
 
     @Override

@@ -4,79 +4,17 @@ import dev.newsroom.search.feed.FeedSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
-/** newsroom.search.* in application.yml. */
+/** newsroom.search.* in application.yml (the defaults are there, each key described). */
 @ConfigurationProperties("newsroom.search")
-public class SearchConfig {
-    private String dataDir = "./data/search";
-    private String articleServiceAddress = "localhost:9091";
-    private int feedBatchSize = 500;
-    private int feedQueueSize = 2000;
-    private Duration feedPollInterval = Duration.ofMillis(200);
-    private Duration commitInterval = Duration.ofSeconds(1);
-    private Duration reconnectInitialBackoff = Duration.ofMillis(200);
-    private Duration reconnectMaxBackoff = Duration.ofSeconds(10);
-    private Duration reindexIdle = Duration.ofSeconds(1);
-    private int defaultPageSize = 20;
-    private int maxPageSize = 100;
-    private String defaultOperator = "and";
-    private int maxQueryLength = 1000;
-    private int maxQueryClauses = 32;
-    private float headlineBoost = 1.25f;
-    private float leadBoost = 1.5f;
-    private float recencyWeight = 1.0f;
-    private Duration recencyHalfLife = Duration.ofDays(7);
-    private int snippets = 2;
-    private int snippetLength = 160;
-    private int maxSuggestions = 10;
-    private int maxRelated = 5;
+public record SearchConfig(String dataDir, int feedBatchSize, int feedQueueSize, Duration feedPollInterval,
+                           Duration commitInterval, Duration reconnectInitialBackoff, Duration reconnectMaxBackoff,
+                           Duration reindexIdle, int defaultPageSize, int maxPageSize, String defaultOperator,
+                           int maxQueryLength, int maxQueryClauses, float headlineBoost, float leadBoost,
+                           float recencyWeight, Duration recencyHalfLife, int snippets, int snippetLength,
+                           int maxSuggestions, int maxRelated) {
 
     public FeedSettings feed() {
         return new FeedSettings(feedBatchSize, feedQueueSize, feedPollInterval, commitInterval,
                 reconnectInitialBackoff, reconnectMaxBackoff);
     }
-
-    public String getDataDir() { return dataDir; }
-    public void setDataDir(String v) { dataDir = v; }
-    public String getArticleServiceAddress() { return articleServiceAddress; }
-    public void setArticleServiceAddress(String v) { articleServiceAddress = v; }
-    public int getFeedBatchSize() { return feedBatchSize; }
-    public void setFeedBatchSize(int v) { feedBatchSize = v; }
-    public int getFeedQueueSize() { return feedQueueSize; }
-    public void setFeedQueueSize(int v) { feedQueueSize = v; }
-    public Duration getFeedPollInterval() { return feedPollInterval; }
-    public void setFeedPollInterval(Duration v) { feedPollInterval = v; }
-    public Duration getCommitInterval() { return commitInterval; }
-    public void setCommitInterval(Duration v) { commitInterval = v; }
-    public Duration getReconnectInitialBackoff() { return reconnectInitialBackoff; }
-    public void setReconnectInitialBackoff(Duration v) { reconnectInitialBackoff = v; }
-    public Duration getReconnectMaxBackoff() { return reconnectMaxBackoff; }
-    public void setReconnectMaxBackoff(Duration v) { reconnectMaxBackoff = v; }
-    public Duration getReindexIdle() { return reindexIdle; }
-    public void setReindexIdle(Duration v) { reindexIdle = v; }
-    public int getDefaultPageSize() { return defaultPageSize; }
-    public void setDefaultPageSize(int v) { defaultPageSize = v; }
-    public int getMaxPageSize() { return maxPageSize; }
-    public void setMaxPageSize(int v) { maxPageSize = v; }
-    public String getDefaultOperator() { return defaultOperator; }
-    public void setDefaultOperator(String v) { defaultOperator = v; }
-    public int getMaxQueryLength() { return maxQueryLength; }
-    public void setMaxQueryLength(int v) { maxQueryLength = v; }
-    public int getMaxQueryClauses() { return maxQueryClauses; }
-    public void setMaxQueryClauses(int v) { maxQueryClauses = v; }
-    public float getHeadlineBoost() { return headlineBoost; }
-    public void setHeadlineBoost(float v) { headlineBoost = v; }
-    public float getLeadBoost() { return leadBoost; }
-    public void setLeadBoost(float v) { leadBoost = v; }
-    public float getRecencyWeight() { return recencyWeight; }
-    public void setRecencyWeight(float v) { recencyWeight = v; }
-    public Duration getRecencyHalfLife() { return recencyHalfLife; }
-    public void setRecencyHalfLife(Duration v) { recencyHalfLife = v; }
-    public int getSnippets() { return snippets; }
-    public void setSnippets(int v) { snippets = v; }
-    public int getSnippetLength() { return snippetLength; }
-    public void setSnippetLength(int v) { snippetLength = v; }
-    public int getMaxSuggestions() { return maxSuggestions; }
-    public void setMaxSuggestions(int v) { maxSuggestions = v; }
-    public int getMaxRelated() { return maxRelated; }
-    public void setMaxRelated(int v) { maxRelated = v; }
 }

@@ -47,7 +47,7 @@ public class SearchIndex implements AutoCloseable {
     public SearchIndex(SearchConfig config, @Named("article-service") ManagedChannel articleService) {
         this.config = config;
         this.articleService = articleService;
-        this.home = Path.of(config.getDataDir()).toAbsolutePath();
+        this.home = Path.of(config.dataDir()).toAbsolutePath();
         String name = currentName();
         deleteOthers(name);
         live.set(follow(name));
@@ -108,7 +108,7 @@ public class SearchIndex implements AutoCloseable {
         try {
             LOG.info("reindex: building {} from the start of the feed", name);
             fresh = follow(name);
-            while (!fresh.follower().caughtUp(config.getReindexIdle())) {
+            while (!fresh.follower().caughtUp(config.reindexIdle())) {
                 Thread.sleep(100);
             }
             fresh.index().commit();

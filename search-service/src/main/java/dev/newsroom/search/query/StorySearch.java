@@ -56,9 +56,9 @@ public final class StorySearch {
     public StorySearch(SearchConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.queries = new StoryQueries(Analyzers.forQuery(), config.getHeadlineBoost(), config.getLeadBoost(),
-                !"or".equalsIgnoreCase(config.getDefaultOperator()));
-        this.highlighter = new Highlighter(Analyzers.forIndex(), config.getSnippets(), config.getSnippetLength());
+        this.queries = new StoryQueries(Analyzers.forQuery(), config.headlineBoost(), config.leadBoost(),
+                !"or".equalsIgnoreCase(config.defaultOperator()));
+        this.highlighter = new Highlighter(Analyzers.forIndex(), config.snippets(), config.snippetLength());
     }
 
     /** The languages {@code q} is searched in. */
@@ -68,7 +68,7 @@ public final class StorySearch {
 
     /** The scored text query alone (what the highlighter marks); the bench runs this one in-process. */
     public Query textQuery(Request r) {
-        QueryText text = QueryText.parse(r.q(), config.getMaxQueryLength(), config.getMaxQueryClauses());
+        QueryText text = QueryText.parse(r.q(), config.maxQueryLength(), config.maxQueryClauses());
         return queries.of(text, languages(r));
     }
 
@@ -76,7 +76,7 @@ public final class StorySearch {
     public Result search(IndexSearcher searcher, Request r) throws IOException {
         Query text = textQuery(r);
         Query scored = r.recencyBoost() && !r.byDate()
-                ? FunctionScoreQuery.boostByValue(text, new RecencyBoost(clock.millis(), config.getRecencyHalfLife(), config.getRecencyWeight()))
+                ? FunctionScoreQuery.boostByValue(text, new RecencyBoost(clock.millis(), config.recencyHalfLife(), config.recencyWeight()))
                 : text;
         BooleanQuery.Builder unsectioned = new BooleanQuery.Builder().add(scored, Occur.MUST);
         if (!r.language().isBlank()) {
@@ -131,8 +131,8 @@ public final class StorySearch {
 
     private int pageSize(int requested) {
         if (requested <= 0) {
-            return config.getDefaultPageSize();
+            return config.defaultPageSize();
         }
-        return Math.min(requested, config.getMaxPageSize());
+        return Math.min(requested, config.maxPageSize());
     }
 }

@@ -3,10 +3,11 @@ package dev.newsroom.search.bench;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.index.LiveIndex;
-import dev.newsroom.search.index.StoryCard;
 import dev.newsroom.search.index.SearchConfig;
+import dev.newsroom.search.index.StoryCard;
 import dev.newsroom.search.index.StoryDocument;
 import dev.newsroom.search.query.StorySearch;
+import dev.newsroom.search.support.ShippedConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,7 @@ public final class Cranfield {
                 relevant.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashSet<>()).add(Long.parseLong(f[1]));
             }
         }
-        SearchConfig config = new SearchConfig();
-        config.setDefaultOperator("or");
+        SearchConfig config = ShippedConfig.search(Map.of("default-operator", "or"));
         StorySearch search = new StorySearch(config, Clock.systemUTC());
         try (ByteBuffersDirectory index = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(index, new IndexWriterConfig(Analyzers.forIndex()).setSimilarity(LiveIndex.SIMILARITY))) {

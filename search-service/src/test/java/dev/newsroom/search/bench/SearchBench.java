@@ -5,13 +5,13 @@ import com.google.gson.JsonParser;
 import dev.newsroom.proto.search.v1.SearchRequest;
 import dev.newsroom.proto.search.v1.SearchServiceGrpc;
 import dev.newsroom.proto.search.v1.SuggestRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import dev.newsroom.search.index.LiveIndex;
-import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.query.StorySearch;
 import dev.newsroom.testing.ServiceProcess;
 import dev.newsroom.testing.ArticleDesk;
+import dev.newsroom.search.support.ShippedConfig;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +178,7 @@ public final class SearchBench {
      */
     private static void latency(List<JsonObject> stories, SearchServiceProcess search, Path indexDir) throws Exception {
         List<String> queries = queries(stories, 1000);
-        StorySearch storySearch = new StorySearch(new SearchConfig(), Clock.systemUTC());
+        StorySearch storySearch = new StorySearch(ShippedConfig.search(), Clock.systemUTC());
         String live = Files.readString(indexDir.resolve("CURRENT")).strip();
         int port = JarProcess.freePort();
         try (FSDirectory dir = FSDirectory.open(indexDir.resolve(live)); DirectoryReader reader = DirectoryReader.open(dir);

@@ -4,7 +4,6 @@ import com.google.protobuf.Timestamp;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.index.LiveIndex;
-import dev.newsroom.search.index.SearchConfig;
 import dev.newsroom.search.index.StoryDocument;
 import dev.newsroom.search.query.StoryHit;
 import dev.newsroom.search.query.StorySearch;
@@ -27,7 +26,7 @@ public final class MemoryStories {
 
     public MemoryStories() throws IOException {
         writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndex()).setSimilarity(LiveIndex.SIMILARITY));
-        search = new StorySearch(new SearchConfig(), Clock.systemUTC());
+        search = new StorySearch(ShippedConfig.search(), Clock.systemUTC());
     }
 
     public long add(String language, String section, String headline, String body) throws IOException {

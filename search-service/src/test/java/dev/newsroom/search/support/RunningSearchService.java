@@ -27,7 +27,7 @@ public final class RunningSearchService implements AutoCloseable {
         props.put("micronaut.server.port", httpPort);
         props.put("grpc.server.port", grpcPort);
         props.put("newsroom.search.data-dir", indexDir.toString());
-        props.put("newsroom.search.article-service-address", articleServiceAddress);
+        props.put("newsroom.article-service.address", articleServiceAddress);
         props.put("newsroom.search.reconnect-max-backoff", "1s");
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);

@@ -1,4 +1,4 @@
-package dev.newsroom.article.ops;
+package dev.newsroom.service.wiring;
 
 import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
@@ -9,9 +9,12 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock, gRPC server reflection and the caller interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder). */
+/**
+ * The beans every Newsroom service has: the clock, gRPC server reflection and the caller
+ * interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder).
+ */
 @Factory
-public class OpsFactory {
+public class ServiceWiring {
 
     /** Replaced in tests that need to control time. */
     @Singleton
@@ -25,8 +28,7 @@ public class OpsFactory {
         return ProtoReflectionServiceV1.newInstance();
     }
 
-
-    /** Who calls and the trace and request ids, from what the gateway forwards (service-support). */
+    /** Who calls and the trace and request ids, from what the gateway forwards. */
     @Singleton
     @Named("caller")
     ServerInterceptor caller() {

@@ -1,4 +1,4 @@
-package dev.newsroom.article.api;
+package dev.newsroom.service.wiring;
 
 import dev.newsroom.service.CallThreads;
 import io.grpc.ServerBuilder;
@@ -9,16 +9,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 /**
- * Unary calls on a fixed pool of {@code newsroom.article.grpc-threads} (the Redis pool's size),
- * health checks and reflection on threads of their own ({@link CallThreads}); the feed's
- * streams hand off to threads of their own.
+ * The service's gRPC calls on a fixed pool of {@code newsroom.grpc.call-threads} (each
+ * service's application.yml says why its size), health checks and reflection on threads of
+ * their own ({@link CallThreads}). 0 means twice the processors the JVM sees (its container's
+ * CPU limit): for CPU-bound calls, the second half for calls waiting on I/O.
  */
 @Singleton
 public class GrpcServerThreads implements BeanCreatedEventListener<ServerBuilder<?>> {
     private final CallThreads threads;
 
-    public GrpcServerThreads(@Value("${newsroom.article.grpc-threads:16}") int threads) {
-        this.threads = new CallThreads("grpc-call-", threads);
+    public GrpcServerThreads(@Value("${newsroom.grpc.call-threads}") int threads) {
+        this.threads = new CallThreads("grpc-call-", threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
     }
 
     @Override

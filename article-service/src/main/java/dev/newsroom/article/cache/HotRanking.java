@@ -6,6 +6,7 @@ import dev.newsroom.article.desk.Archive;
 import dev.newsroom.article.domain.Story;
 import dev.newsroom.article.domain.StoryException;
 import dev.newsroom.proto.article.v1.Article;
+import dev.newsroom.proto.article.v1.HotStories;
 import dev.newsroom.proto.article.v1.HotStory;
 import dev.newsroom.readpath.GuardedRedis;
 import dev.newsroom.readpath.HotWindow;
@@ -35,7 +36,7 @@ import redis.clients.jedis.resps.Tuple;
  * this replica knew, marked stale, or an empty one.
  */
 @Singleton
-public class HotStories {
+public class HotRanking {
     /** Candidates read per wanted story, so withdrawn ones can be skipped. */
     private static final int CANDIDATES_PER_STORY = 3;
     private static final long UNION_TTL_MILLIS = 10_000;
@@ -50,49 +51,49 @@ public class HotStories {
     private final GuardedRedis redis;
     private final Archive archive;
     private final Clock clock;
-    private final CacheConfig.Hot config;
-    private final Map<String, dev.newsroom.proto.article.v1.HotStories> lastKnown = new ConcurrentHashMap<>();
+    private final HotConfig config;
+    private final Map<String, HotStories> lastKnown = new ConcurrentHashMap<>();
 
-    public HotStories(GuardedRedis redis, Archive archive, Clock clock, CacheConfig.Hot config) {
+    public HotRanking(GuardedRedis redis, Archive archive, Clock clock, HotConfig config) {
         this.redis = redis;
         this.archive = archive;
         this.clock = clock;
         this.config = config;
     }
 
-    public dev.newsroom.proto.article.v1.HotStories topFor(String section, String windowLabel, int limit) {
+    public HotStories topFor(String section, String windowLabel, int limit) {
         HotWindow window = HotWindow.parse(windowLabel)
                 .orElseThrow(() -> StoryException.Invalid.of("window", "must be 1h, 24h or 7d"));
-        if (limit < 0 || limit > config.getMaxLimit()) {
-            throw StoryException.Invalid.of("limit", "must be between 1 and " + config.getMaxLimit());
+        if (limit < 0 || limit > config.maxLimit()) {
+            throw StoryException.Invalid.of("limit", "must be between 1 and " + config.maxLimit());
         }
-        int size = limit == 0 ? config.getDefaultLimit() : limit;
+        int size = limit == 0 ? config.defaultLimit() : limit;
         String sec = section == null || section.isBlank() ? ReadPathKeys.ALL_SECTIONS : section.strip();
         String field = sec + "|" + window.label() + "|" + size;
-        Optional<dev.newsroom.proto.article.v1.HotStories> answer = ready(field).or(() -> compute(sec, window, size, field));
+        Optional<HotStories> answer = ready(field).or(() -> compute(sec, window, size, field));
         answer.ifPresent(list -> lastKnown.put(field, list));
-        return answer.orElseGet(() -> lastKnown.getOrDefault(field, dev.newsroom.proto.article.v1.HotStories.newBuilder()
+        return answer.orElseGet(() -> lastKnown.getOrDefault(field, HotStories.newBuilder()
                 .setWindow(window.label()).setSection(section == null ? "" : section.strip()).build())
                 .toBuilder().setStale(true).build());
     }
 
-    private Optional<dev.newsroom.proto.article.v1.HotStories> ready(String field) {
+    private Optional<HotStories> ready(String field) {
         return redis.call(j -> j.hget(bytes(ReadPathKeys.topLists()), bytes(field))).flatMap(bytes -> {
             try {
-                return Optional.of(dev.newsroom.proto.article.v1.HotStories.parseFrom(bytes));
+                return Optional.of(HotStories.parseFrom(bytes));
             } catch (InvalidProtocolBufferException e) {
                 return Optional.empty();
             }
         });
     }
 
-    private Optional<dev.newsroom.proto.article.v1.HotStories> compute(String sec, HotWindow window, int size, String field) {
+    private Optional<HotStories> compute(String sec, HotWindow window, int size, String field) {
         Instant now = clock.instant();
         Optional<String> generation = redis.call(j -> Optional.ofNullable(j.get(ReadPathKeys.topGeneration())).orElse("0"));
         if (generation.isEmpty()) {
             return Optional.empty();
         }
-        List<HotWindow.Bucket> buckets = window.buckets(now, config.getHalfLife().toSeconds() / 3600.0);
+        List<HotWindow.Bucket> buckets = window.buckets(now, config.halfLife().toSeconds() / 3600.0);
         String[] keys = buckets.stream().map(b -> ReadPathKeys.views(sec, b.epochHour())).toArray(String[]::new);
         String rankKey = ReadPathKeys.union("rank", sec, window.label());
         String viewKey = ReadPathKeys.union("views", sec, window.label());
@@ -117,11 +118,11 @@ public class HotStories {
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        dev.newsroom.proto.article.v1.HotStories list = dev.newsroom.proto.article.v1.HotStories.newBuilder()
+        HotStories list = HotStories.newBuilder()
                 .addAllStories(items.get()).setWindow(window.label())
                 .setSection(sec.equals(ReadPathKeys.ALL_SECTIONS) ? "" : sec).build();
         redis.run(j -> j.eval(bytes(STORE_IF_UNCHANGED), List.of(bytes(ReadPathKeys.topLists()), bytes(ReadPathKeys.topGeneration())),
-                List.of(bytes(generation.get()), bytes(field), list.toByteArray(), bytes(Long.toString(config.getTopTtl().toMillis())))));
+                List.of(bytes(generation.get()), bytes(field), list.toByteArray(), bytes(Long.toString(config.topTtl().toMillis())))));
         return Optional.of(list);
     }
 
