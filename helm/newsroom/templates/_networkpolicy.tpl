@@ -78,7 +78,10 @@ spec:
     {{- end }}
     {{- end }}
     {{- if not (and $publicOpen (eq (toString .metricsPort.port) (toString .publicPort))) }}
-    {{- include "newsroom.networkPolicyRule" (dict "direction" "from" "ports" (list .metricsPort.port) "peers" (list $np.metricsFrom)) | nindent 4 }}
+    {{- $metricsOpen := not (or $np.metricsFrom.cidrs $np.metricsFrom.namespaceLabels $np.metricsFrom.podLabels) }}
+    {{- /* the gateway's helm test checks /readyz on its operations port */}}
+    {{- $metricsPeers := ternary (list $np.metricsFrom $tests) (list $np.metricsFrom) (and (not $metricsOpen) (not (empty .publicPort))) }}
+    {{- include "newsroom.networkPolicyRule" (dict "direction" "from" "ports" (list .metricsPort.port) "peers" $metricsPeers) | nindent 4 }}
     {{- end }}
   egress:
     {{- include "newsroom.networkPolicyRule" (dict "direction" "to" "ports" (list $np.egress.dns.port) "protocols" (list "UDP" "TCP") "peers" (list $np.egress.dns)) | nindent 4 }}

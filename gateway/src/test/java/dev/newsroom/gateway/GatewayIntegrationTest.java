@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.newsroom.gateway.ops.OpsServer;
 import dev.newsroom.gateway.testing.EchoBackend;
 import dev.newsroom.gateway.testing.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -34,7 +36,12 @@ public abstract class GatewayIntegrationTest {
   @LocalServerPort
   int port;
 
+  @Autowired
+  OpsServer ops;
+
   protected WebTestClient client;
+  /** The operations port: /readyz, /metrics, /healthz. */
+  protected WebTestClient opsClient;
 
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) {
@@ -51,6 +58,10 @@ public abstract class GatewayIntegrationTest {
   void connect() {
     client = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + port)
+        .responseTimeout(Duration.ofSeconds(20))
+        .build();
+    opsClient = WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + ops.port())
         .responseTimeout(Duration.ofSeconds(20))
         .build();
   }

@@ -13,6 +13,19 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OperationsTest extends GatewayIntegrationTest {
 
   @Test
+  void readinessAndMetricsAnswerOnlyOnTheOperationsPortAndItAnswersNothingElse() {
+    for (String path : new String[] {"/readyz", "/metrics"}) {
+      expectError(client.get().uri(path).exchange(), 404, "NOT_FOUND");
+      assertThat(opsClient.get().uri(path).exchange().returnResult(String.class).getStatus().value())
+          .as(path).isIn(200, 503);
+    }
+    expectError(opsClient.get().uri("/test/v1/things/1").exchange(), 404, "NOT_FOUND");
+    opsClient.get().uri("/").exchange().expectStatus().isNotFound();
+    client.get().uri("/test/v1/things/1").exchange().expectStatus().isOk();
+    opsClient.get().uri("/healthz").exchange().expectStatus().isOk();
+  }
+
+  @Test
   void livenessIsAlwaysUp() {
     client.get().uri("/healthz").exchange()
         .expectStatus().isOk()
@@ -21,7 +34,7 @@ class OperationsTest extends GatewayIntegrationTest {
 
   @Test
   void readinessNamesTheBackendThatIsDown() {
-    String body = client.get().uri("/readyz").exchange()
+    String body = opsClient.get().uri("/readyz").exchange()
         .expectStatus().isEqualTo(503)
         .expectBody(String.class).returnResult().getResponseBody();
 
@@ -36,7 +49,7 @@ class OperationsTest extends GatewayIntegrationTest {
     client.get().uri("/test/v1/things/1").exchange().expectStatus().isOk();
     client.get().uri("/test/v1/failures/NOT_FOUND").exchange().expectStatus().isNotFound();
 
-    String metrics = client.get().uri("/metrics").exchange()
+    String metrics = opsClient.get().uri("/metrics").exchange()
         .expectStatus().isOk()
         .expectHeader().value("Content-Type", type -> assertThat(type).startsWith("text/plain"))
         .expectBody(String.class).returnResult().getResponseBody();

@@ -5,6 +5,8 @@ import dev.newsroom.gateway.testing.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import dev.newsroom.gateway.ops.OpsServer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +25,8 @@ class ReadinessTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  OpsServer ops;
 
   @DynamicPropertySource
   static void route(DynamicPropertyRegistry registry) {
@@ -38,7 +42,7 @@ class ReadinessTest {
 
   @Test
   void readyWhileTheBackendServesAndNotAfter() throws InterruptedException {
-    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + ops.port())
         .responseTimeout(Duration.ofSeconds(10)).build();
     client.get().uri("/readyz").exchange()
         .expectStatus().isOk()

@@ -66,13 +66,23 @@ class ChartTest {
         "NEWSROOM_ARTICLE_DB_USER", "article_service",
         "NEWSROOM_DATA_DIR", "/tmp",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
-    assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data")).isEqualTo(Map.of(
-        "NEWSROOM_GATEWAY_PORT", "8080",
-        "NEWSROOM_ARTICLE_SERVICE_ADDRESS", "article-service:9091",
-        "NEWSROOM_COMMENT_SERVICE_ADDRESS", "comment-service:9092",
-        "NEWSROOM_SEARCH_SERVICE_ADDRESS", "search-service:9093",
-        "NEWSROOM_GATEWAY_GRPC_LB_POLICY", "round_robin",
-        "NEWSROOM_REDIS_URL", "redis://redis:6379"));
+    assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data")).isEqualTo(Map.ofEntries(
+        Map.entry("NEWSROOM_GATEWAY_PORT", "8080"),
+        Map.entry("NEWSROOM_GATEWAY_OPS_PORT", "8090"),
+        Map.entry("NEWSROOM_ARTICLE_SERVICE_ADDRESS", "article-service:9091"),
+        Map.entry("NEWSROOM_COMMENT_SERVICE_ADDRESS", "comment-service:9092"),
+        Map.entry("NEWSROOM_SEARCH_SERVICE_ADDRESS", "search-service:9093"),
+        Map.entry("NEWSROOM_GATEWAY_GRPC_LB_POLICY", "round_robin"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_LIMIT_ENABLED", "true"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_READ_BURST", "120"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_READ_PER_MINUTE", "600"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_SEARCH_BURST", "20"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_SEARCH_PER_MINUTE", "60"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_WRITE_BURST", "100"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_WRITE_PER_MINUTE", "300"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_COMMENT_BURST", "5"),
+        Map.entry("NEWSROOM_GATEWAY_RATE_COMMENT_PER_MINUTE", "5"),
+        Map.entry("NEWSROOM_REDIS_URL", "redis://redis:6379")));
     assertThat(Renders.find(manifests, "ConfigMap", "comment-service").body().get("data")).isEqualTo(Map.of(
         "NEWSROOM_COMMENT_GRPC_PORT", "9092",
         "NEWSROOM_COMMENT_HTTP_PORT", "8082",
@@ -90,8 +100,9 @@ class ChartTest {
     String gateway = Renders.find(manifests, "Deployment", "gateway").json();
     assertThat(article).contains("\"startupProbe\":{\"grpc\":{\"port\":9091}")
         .contains("\"readinessProbe\":{\"grpc\":{\"port\":9091}").contains("\"livenessProbe\":{\"grpc\":{\"port\":9091}");
-    assertThat(gateway).contains("\"readinessProbe\":{\"httpGet\":{\"path\":\"/readyz\",\"port\":\"http\"}")
-        .contains("\"livenessProbe\":{\"httpGet\":{\"path\":\"/healthz\",\"port\":\"http\"}");
+    // the gateway's probes use its operations port, which no Ingress rule sends the public to
+    assertThat(gateway).contains("\"readinessProbe\":{\"httpGet\":{\"path\":\"/readyz\",\"port\":\"ops\"}")
+        .contains("\"livenessProbe\":{\"httpGet\":{\"path\":\"/healthz\",\"port\":\"ops\"}");
   }
 
   @Test
@@ -134,13 +145,29 @@ class ChartTest {
   }
 
   @Test
+  void theIngressSendsThePublicOnlyToThePublicPortAndTrustedProxiesAreRequiredWithIt() {
+    List<Manifest> manifests = Renders.chart("production-values.yaml");
+    String ingress = Renders.find(manifests, "Ingress", "gateway").json();
+    assertThat(ingress).contains("\"port\":{\"name\":\"http\"}").doesNotContain("\"ops\"");
+    assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data").toString())
+        .contains("NEWSROOM_GATEWAY_TRUSTED_PROXIES=10.244.0.0/16");
+    String gateway = Renders.find(manifests, "Deployment", "gateway").json();
+    assertThat(gateway).doesNotContain("local-dev-only").doesNotContain("NEWSROOM_PROFILE");
+
+    Tools.Result refused = Tools.helm("template", "newsroom", Tools.CHART.toString(), "-f",
+        Renders.CI_VALUES.resolve("production-values.yaml").toString(), "--set", "gateway.trustedProxies=null");
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.stderr()).contains("gateway.trustedProxies");
+  }
+
+  @Test
   void helmTestPodsCheckGatewayReadinessAndAPublicApiCall() {
     List<Manifest> manifests = Renders.chart("default-values.yaml");
     Manifest readyz = Renders.find(manifests, "Pod", "gateway-test-readyz");
     Manifest api = Renders.find(manifests, "Pod", "gateway-test-api");
     assertThat(readyz.isTestHook()).isTrue();
     assertThat(api.isTestHook()).isTrue();
-    assertThat(readyz.json()).contains("http://gateway:8080/readyz");
+    assertThat(readyz.json()).contains("http://gateway:8090/readyz");
     assertThat(api.json()).contains("http://gateway:8080/api/v1/sections").contains("test \\\"$code\\\" = 200");
   }
 

@@ -17,7 +17,7 @@ class DockerfileTest {
   /** service, the jar its module builds, the ports it serves (docs/architecture.md, "Ports"). */
   static Stream<Arguments> services() {
     return Stream.of(
-        Arguments.of("gateway", "gateway.jar", List.of(8080)),
+        Arguments.of("gateway", "gateway.jar", List.of(8080, 8090)),
         Arguments.of("article-service", "article-service.jar", List.of(9091, 8081)),
         Arguments.of("comment-service", "comment-service.jar", List.of(9092, 8082)),
         Arguments.of("search-service", "search-service.jar", List.of(9093, 8083)));

@@ -37,6 +37,15 @@ public final class ReadPathKeys {
         return "nr:seen:{s" + id + "}:" + client;
     }
 
+    /**
+     * How many views of one story one client address (its hash) was credited with in the
+     * repeat window (INCR, EX): the cap that keeps one machine with many User-Agents from
+     * voting a story up.
+     */
+    public static String viewsFrom(long id, String client) {
+        return "nr:views-from:{s" + id + "}:" + client;
+    }
+
     /** Distinct readers of one story on one UTC day (HyperLogLog). */
     public static String readers(long id, LocalDate day) {
         return "nr:readers:{s" + id + "}:" + day;

@@ -30,16 +30,17 @@ import redis.clients.jedis.RedisClient;
  * {@code ./newsroom up} as a newcomer runs it (embedded H2 stores, a fresh data directory,
  * the jars this build made), then a reader's first requests through the gateway, then
  * {@code ./newsroom down}. Redis is the test Redis (test-support's: configured, or started for
- * the test), database 11, flushed first. The launcher uses the fixed local ports 8080-8083 and 9091-9093: when one
+ * the test), database 11, flushed first. The launcher uses the fixed local ports 8080-8083, 8090 and 9091-9093: when one
  * is taken (a platform already running here) the test is skipped, and fails in CI.
  */
 class LauncherSmokeTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String GATEWAY = "http://127.0.0.1:8080";
+    private static final String GATEWAY_OPS = "http://127.0.0.1:8090";
     private static final String STALE_KEY = "nr:story:{s100001}";
     private static final String STALE = "stale-from-an-earlier-data-dir";
     private static final int REDIS_DATABASE = 11;
-    private static final int[] PORTS = {8080, 8081, 8082, 8083, 9091, 9092, 9093};
+    private static final int[] PORTS = {8080, 8081, 8082, 8083, 8090, 9091, 9092, 9093};
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static Path dataDir;
@@ -84,7 +85,10 @@ class LauncherSmokeTest {
     @Test
     void aReaderCanUseWhatUpStarted() throws Exception {
         assertThat(get("/").statusCode()).isEqualTo(200);
-        assertThat(get("/readyz").body()).contains("\"article-service\":\"SERVING\"", "\"comment-service\":\"SERVING\"",
+        // the probes are on the gateway's operations port; the public port does not answer them
+        assertThat(get("/readyz").statusCode()).isEqualTo(404);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY_OPS + "/readyz")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body()).contains("\"article-service\":\"SERVING\"", "\"comment-service\":\"SERVING\"",
                 "\"search-service\":\"SERVING\"");
         HttpResponse<String> stories = get("/api/v1/articles?pageSize=100");
         assertThat(stories.statusCode()).isEqualTo(200);

@@ -1,6 +1,5 @@
 package dev.newsroom.gateway.ops;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -12,24 +11,52 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A salted, keyed hash of the client's address and user agent: enough to tell repeat
- * visitors and floods apart (view counting, rate limits) without storing or forwarding the
- * raw address. Services get it as the {@code x-newsroom-client} metadata.
+ * Salted, keyed hashes of who the client is ({@link ClientAddress}), so the raw address is
+ * never stored or forwarded:
+ * <ul>
+ *   <li>{@link #client} — the network address alone (IPv6 by /64): what rate limits and view
+ *       caps key on, and what services get as the {@code x-newsroom-client} metadata. Nothing
+ *       the client writes changes it.
+ *   <li>{@link #reader} — the address refined by the User-Agent: only tells two readers
+ *       behind one address apart for view de-duplication (bounded per address by the cap).
+ * </ul>
  */
 @Component
 public class ClientFingerprint {
+  private static final String CLIENT_ATTRIBUTE = ClientFingerprint.class.getName() + ".client";
   private final SecretKeySpec key;
+  private final TrustedProxies proxies;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-  public ClientFingerprint(@Value("${newsroom.gateway.client-hash-salt}") String salt) {
+  public ClientFingerprint(@Value("${newsroom.gateway.client-hash-salt}") String salt, ClientIdentityProperties identity) {
     this.key = new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.proxies = identity.proxies();
   }
 
-  public String of(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+  /** The client's network address, resolved through the trusted proxies. */
+  public ClientAddress address(ServerWebExchange exchange) {
+    return ClientAddress.of(exchange, proxies);
+  }
+
+  /** The hash of the client's address: the key of everything counted per client. */
+  public String client(ServerWebExchange exchange) {
+    String known = exchange.getAttribute(CLIENT_ATTRIBUTE);
+    if (known == null) {
+      known = hash(address(exchange).key());
+      exchange.getAttributes().put(CLIENT_ATTRIBUTE, known);
+    }
+    return known;
+  }
+
+  /** The hash of address and User-Agent: one reader, for view de-duplication only. */
+  public String reader(ServerWebExchange exchange) {
     String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
-    return hash(address + "|" + (agent == null ? "" : agent));
+    return hash(address(exchange).key() + "|" + (agent == null ? "" : agent));
+  }
+
+  /** The proxies whose forwarded headers are believed (for the start-up log). */
+  public TrustedProxies proxies() {
+    return proxies;
   }
 
   String hash(String text) {

@@ -77,6 +77,11 @@ public class NearCache {
     return entry;
   }
 
+  /** Whether an answer is kept under {@code key}; counts nothing (the rate limiter asks). */
+  public boolean contains(String key) {
+    return enabled && entries.getIfPresent(key) != null;
+  }
+
   /** Like {@link #get} for a lookup whose miss is looked up again later: counts hits only. */
   public Entry hit(String key) {
     if (!enabled) {

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
  * both). Everything else, and every miss, goes on down the chain ({@code GrpcTranscodingFilter}
  * fills the cache).
  *
- * <p>Because hits skip route matching and the route filters, a rate limiter or breaker added
- * to a route that serves near-cached RPCs does not see them, and neither would Spring Cloud
+ * <p>The edge rate limits ({@code RateLimitFilter}) run before this filter, so hits spend
+ * their client's budget. Because hits skip route matching and the route filters, a route
+ * filter added to a route that serves near-cached RPCs does not see them, and neither would Spring Cloud
  * Gateway's global CORS settings (applied in route matching; none are configured); switch
  * this off ({@code newsroom.gateway.read-path.near-cache.fast-path}) if one must.
  */

@@ -66,6 +66,15 @@ public class ReadPath {
     return hit.response();
   }
 
+  /**
+   * Whether this request would be answered from memory, with no call (an anonymous GET the
+   * near cache holds): the rate limiter then spends from its in-process bucket only.
+   */
+  public boolean wouldAnswerFromCache(ServerWebExchange exchange) {
+    return HttpMethod.GET.equals(exchange.getRequest().getMethod()) && !Caller.of(exchange).authenticated()
+        && cache.contains(NearCache.key(exchange));
+  }
+
   /** The kept answer for a near-cached request (counted as hit or miss), or null. */
   public NearCache.Entry cached(String key) {
     return cache.get(key);
@@ -104,7 +113,7 @@ public class ReadPath {
   private void countView(ServerWebExchange exchange, boolean countsView, StoryRef story, Caller caller) {
     if (countsView && views.enabled() && story != null && story.published()
         && !(caller.authenticated() && caller.hasAnyRole(EDITOR))) {
-      views.record(story, fingerprint.of(exchange));
+      views.record(story, fingerprint.reader(exchange), fingerprint.client(exchange));
     }
   }
 }

@@ -13,7 +13,7 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
   public ReadPathProperties {
     redis = redis == null ? new Redis(null, null, 0, null, null) : redis;
     nearCache = nearCache == null ? new NearCache(true, null, 0, null, null) : nearCache;
-    views = views == null ? new Views(true, null, null, 0, 0, null) : views;
+    views = views == null ? new Views(true, null, null, 0, 0, null, 0) : views;
   }
 
   public record Redis(String url, Duration timeout, int poolSize, Duration openFor, Duration resubscribeAfter) {
@@ -40,10 +40,16 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
     }
   }
 
-  /** Which RPCs' answers are views is the contract's ({@code counts_view} in their {@code http_semantics}). */
+  /**
+   * Which RPCs' answers are views is the contract's ({@code counts_view} in their {@code http_semantics}).
+   *
+   * @param perAddressCap most views (and unique readers) of one story credited to one client
+   *                      address per repeat window, however many User-Agents it sends
+   */
   public record Views(boolean enabled, Duration repeatWindow, Duration flushInterval,
-      int batchSize, int queueCapacity, Duration bucketTtl) {
+      int batchSize, int queueCapacity, Duration bucketTtl, int perAddressCap) {
     public Views {
+      perAddressCap = perAddressCap <= 0 ? 20 : perAddressCap;
       repeatWindow = repeatWindow == null ? Duration.ofMinutes(30) : repeatWindow;
       flushInterval = flushInterval == null ? Duration.ofMillis(100) : flushInterval;
       batchSize = batchSize <= 0 ? 1_000 : batchSize;

@@ -24,7 +24,7 @@ public class CallMetadata {
   public Metadata of(ServerWebExchange exchange, Caller caller) {
     Metadata headers = new Metadata();
     RequestContext context = RequestContext.of(exchange);
-    headers.put(CLIENT, fingerprint.of(exchange));
+    headers.put(CLIENT, fingerprint.client(exchange));
     headers.put(REQUEST_ID, context.requestId());
     headers.put(TRACEPARENT, context.trace().toString());
     if (caller.authenticated()) {

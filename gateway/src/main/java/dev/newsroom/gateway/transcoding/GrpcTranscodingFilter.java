@@ -8,6 +8,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.s
 import com.google.protobuf.DynamicMessage;
 import dev.newsroom.gateway.auth.AccessRules;
 import dev.newsroom.gateway.auth.Caller;
+import dev.newsroom.gateway.edge.BackendGuard;
 import dev.newsroom.gateway.readpath.NearCache;
 import dev.newsroom.gateway.readpath.ReadPath;
 import io.netty.channel.EventLoop;
@@ -28,7 +29,8 @@ import reactor.netty.channel.ChannelOperations;
  * The routing filter for {@code grpc://host:port} routes (docs/architecture.md, decision 1): finds the
  * RPC whose http rule matches, checks its roles, reads and binds the request
  * ({@link RequestBodyReader}, {@link RequestBinder}), calls the service and writes the JSON
- * answer ({@link ResponseWriter}). Runs last, after the route's own filters (rate limits,
+ * answer ({@link ResponseWriter}), each call behind its backend's breaker and retried only
+ * when the RPC is idempotent ({@link BackendGuard}). Runs last, after the route's own filters (rate limits,
  * breakers). Failures travel as errors to {@code JsonErrorHandler}. The read path
  * (docs/read-path.md) is {@link ReadPath}'s: whether the answer is shared and near-cached,
  * which answers are views, what a change evicts before its answer is written.
@@ -45,15 +47,17 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
   private final CallMetadata metadata;
   private final ReadPath readPath;
   private final ResponseWriter responses;
+  private final BackendGuard guard;
 
   public GrpcTranscodingFilter(BindingCatalog catalog, RequestBodyReader bodies, BackendClient backend,
-      CallMetadata metadata, ReadPath readPath, ResponseWriter responses) {
+      CallMetadata metadata, ReadPath readPath, ResponseWriter responses, BackendGuard guard) {
     this.catalog = catalog;
     this.bodies = bodies;
     this.backend = backend;
     this.metadata = metadata;
     this.readPath = readPath;
     this.responses = responses;
+    this.guard = guard;
   }
 
   @Override
@@ -112,7 +116,9 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
 
   private Mono<DynamicMessage> call(ServerWebExchange exchange, String service, String authority, EventLoop loop,
       HttpBinding binding, DynamicMessage request, Caller caller) {
-    return onLoop(backend.call(service, authority, loop, binding, request, metadata.of(exchange, caller)), loop);
+    var headers = metadata.of(exchange, caller);
+    return onLoop(guard.call(service, binding.semantics().idempotent(),
+        () -> backend.call(service, authority, loop, binding, request, headers)), loop);
   }
 
   /** The event loop of the client's connection, or null when the request is not on one (tests). */

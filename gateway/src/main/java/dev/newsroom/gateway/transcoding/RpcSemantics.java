@@ -10,6 +10,7 @@ import dev.newsroom.gateway.readpath.StoryRef;
 import dev.newsroom.proto.common.v1.CacheClass;
 import dev.newsroom.proto.common.v1.HttpSemantics;
 import dev.newsroom.proto.common.v1.HttpSemanticsProto;
+import dev.newsroom.proto.common.v1.RateClass;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,12 +26,14 @@ import java.util.Set;
  * @param changes     null: a call changes no answer the gateway caches
  * @param etag        null: no ETag
  * @param location    null: no Location
+ * @param rateClass   the per-client rate budget a call spends (never UNSPECIFIED: WRITE when not declared)
  */
 public record RpcSemantics(CacheClass cacheClass, boolean nearCache, boolean countsView, Story story,
-    Changes changes, Etag etag, LocationTemplate location, boolean idempotent) {
+    Changes changes, Etag etag, LocationTemplate location, boolean idempotent, RateClass rateClass) {
 
-  /** Not cacheable, about no story, changes nothing, no ETag, no Location, not idempotent. */
-  public static final RpcSemantics DEFAULTS = new RpcSemantics(null, false, false, null, null, null, null, false);
+  /** Not cacheable, about no story, changes nothing, no ETag, no Location, not idempotent, WRITE budget. */
+  public static final RpcSemantics DEFAULTS =
+      new RpcSemantics(null, false, false, null, null, null, null, false, RateClass.RATE_CLASS_WRITE);
 
   private static final Set<JavaType> ID = EnumSet.of(JavaType.LONG);
   private static final Set<JavaType> SCALAR = EnumSet.of(JavaType.LONG, JavaType.INT, JavaType.STRING);
@@ -99,8 +102,12 @@ public record RpcSemantics(CacheClass cacheClass, boolean nearCache, boolean cou
     if (cacheClass != null && changes != null) {
       throw new IllegalStateException(where + ": a public read changes nothing");
     }
+    RateClass rateClass = option.getRateClass();
+    if (rateClass == RateClass.RATE_CLASS_UNSPECIFIED || rateClass == RateClass.UNRECOGNIZED) {
+      rateClass = RateClass.RATE_CLASS_WRITE;
+    }
     return new RpcSemantics(cacheClass, nearCache, countsView, story, changes, etag,
-        LocationTemplate.parse(option.getLocation(), out), option.getIdempotent());
+        LocationTemplate.parse(option.getLocation(), out), option.getIdempotent(), rateClass);
   }
 
   /** Anonymous answers of a GET may be shared (Cache-Control public). */

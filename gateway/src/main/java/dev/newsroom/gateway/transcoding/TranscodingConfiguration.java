@@ -1,6 +1,7 @@
 package dev.newsroom.gateway.transcoding;
 
 import dev.newsroom.gateway.caching.HttpCaching;
+import dev.newsroom.gateway.edge.BackendGuard;
 import dev.newsroom.gateway.ops.ClientFingerprint;
 import dev.newsroom.gateway.readpath.ReadPath;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,8 +39,9 @@ class TranscodingConfiguration {
 
   @Bean
   GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint, ReadPath readPath) {
+      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint, ReadPath readPath,
+      BackendGuard guard) {
     return new GrpcTranscodingFilter(catalog, new RequestBodyReader(properties.maxRequestBody().toBytes()), backend,
-        new CallMetadata(fingerprint), readPath, responses);
+        new CallMetadata(fingerprint), readPath, responses, guard);
   }
 }

@@ -35,6 +35,8 @@ import redis.clients.jedis.RedisClient;
  */
 class ReadPathEndToEndTest {
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
+    /** Views of one story credited to one client address per window (the default per-address-cap). */
+    private static final int CAP = 20;
 
     private static ServiceProcess articleService;
     private static ConfigurableApplicationContext gatewayA;
@@ -152,7 +154,9 @@ class ReadPathEndToEndTest {
         HttpResponse<String> filled = a.get(path, null);
         double before = settledBackendCalls(gatewayA);
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> hit = a.send("GET", path, null, null, "User-Agent", "reader-" + i);
+            // fifty readers at fifty addresses (one address is credited with a capped number of views)
+            HttpResponse<String> hit = a.send("GET", path, null, null, "User-Agent", "reader-" + i,
+                    "X-Forwarded-For", "198.51.100." + i);
             // a hit (answered before route matching) is the answer the full route gave
             assertThat(hit.statusCode()).isEqualTo(200);
             assertThat(hit.body()).isEqualTo(filled.body());
@@ -184,6 +188,31 @@ class ReadPathEndToEndTest {
         List<String> seen = new ArrayList<>(redis.keys("nr:seen:{s" + id + "}:*"));
         assertThat(seen).hasSize(2);
         assertThat(redis.ttl(seen.get(0))).isBetween(1700L, 1800L);
+    }
+
+    @Test
+    void fiveHundredUserAgentsFromOneAddressCountAsAtMostTheCap() {
+        JsonObject story = publish("Vote me up", "world");
+        long id = story.get("id").getAsLong();
+        String path = "/api/v1/articles/" + id;
+        for (int i = 0; i < 500; i++) {
+            HttpResponse<String> r = (i % 2 == 0 ? a : b).send("GET", path, null, null,
+                    "User-Agent", "bot-" + i, "X-Forwarded-For", "203.0.113.66");
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        // a second address, also rotating: its own cap, no more
+        for (int i = 0; i < 30; i++) {
+            a.send("GET", path, null, null, "User-Agent", "other-bot-" + i, "X-Forwarded-For", "2001:db8:7:7::" + i);
+        }
+        awaitViews(story, 2 * CAP);
+        assertThat(redis.pfcount(ReadPathKeys.readers(id, Instant.now()))).isBetween(2L * CAP - 2, 2L * CAP + 2);
+        // the X-Forwarded-For hops left of the last untrusted one are the client's own text: ignored
+        JsonObject other = publish("Spoof me", "world");
+        for (int i = 0; i < 100; i++) {
+            a.send("GET", "/api/v1/articles/" + other.get("id").getAsString(), null, null,
+                    "User-Agent", "spoof-" + i, "X-Forwarded-For", "10.0.0." + i + ", 203.0.113.67");
+        }
+        awaitViews(other, CAP);
     }
 
     @Test

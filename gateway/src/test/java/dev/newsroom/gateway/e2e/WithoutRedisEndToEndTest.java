@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.GatewayApplication;
+import dev.newsroom.gateway.ops.OpsServer;
 import dev.newsroom.testing.TestRedis;
 import dev.newsroom.gateway.testing.TestTokens;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ class WithoutRedisEndToEndTest {
     private static ServiceProcess articleService;
     private static ConfigurableApplicationContext gateway;
     private static Rest rest;
+    private static Rest ops;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,6 +42,7 @@ class WithoutRedisEndToEndTest {
                 "--newsroom.gateway.read-path.redis.url=" + TestRedis.CLOSED_PORT,
                 "--logging.level.dev.newsroom.gateway.access=WARN");
         rest = new Rest(Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")));
+        ops = new Rest(gateway.getBean(OpsServer.class).port());
     }
 
     @AfterAll
@@ -80,7 +83,7 @@ class WithoutRedisEndToEndTest {
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(json(rest.get("/api/v1/articles/" + id)).get("headline").getAsString()).isEqualTo("Still no Redis");
 
-        HttpResponse<String> ready = rest.get("/readyz");
+        HttpResponse<String> ready = ops.get("/readyz");
         assertThat(json(ready).get("redis").getAsString()).isEqualTo("DEGRADED");
         assertThat(json(ready).getAsJsonObject("backends").get("article-service").getAsString()).isEqualTo("SERVING");
     }

@@ -21,11 +21,11 @@ class ViewFlusherTest {
         try (GuardedRedis redis = new GuardedRedis("view-flusher-test",
                 new GuardedRedis.Settings(URI.create(TestRedis.url()), Duration.ofMillis(500), 2, Duration.ofSeconds(1)));
              RedisClient check = TestRedis.client(TestRedis.DEFAULT_DATABASE)) {
-            ViewCounter views = new ViewCounter(new ReadPathProperties.Views(true, null, null, 0, 0, null),
+            ViewCounter views = new ViewCounter(new ReadPathProperties.Views(true, null, null, 0, 0, null, 0),
                     redis, Clock.systemUTC(), new SimpleMeterRegistry());
             ViewFlusher flusher = new ViewFlusher(views, Duration.ofHours(1));   // no periodic flush in this test
-            views.record(new StoryRef(4242, "world", true), "reader-a");
-            views.record(new StoryRef(4242, "world", true), "reader-b");
+            views.record(new StoryRef(4242, "world", true), "reader-a", "address-1");
+            views.record(new StoryRef(4242, "world", true), "reader-b", "address-1");
             assertThat(check.exists(ReadPathKeys.seen(4242, "reader-a"))).isFalse();
 
             flusher.close();

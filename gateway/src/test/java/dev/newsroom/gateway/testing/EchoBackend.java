@@ -10,6 +10,7 @@ import com.google.rpc.Code;
 import dev.newsroom.testing.v1.ArchiveThingRequest;
 import dev.newsroom.testing.v1.CreateThingRequest;
 import dev.newsroom.testing.v1.DeleteThingRequest;
+import dev.newsroom.testing.v1.FlakyRequest;
 import dev.newsroom.testing.v1.EchoServiceGrpc;
 import dev.newsroom.testing.v1.FailRequest;
 import dev.newsroom.testing.v1.GetThingBySlugRequest;
@@ -180,6 +181,30 @@ public final class EchoBackend extends EchoServiceGrpc.EchoServiceImplBase {
       return;
     }
     reply(out, Thing.newBuilder().setId(1).build());
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> flakyCalls =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void flaky(FlakyRequest request, StreamObserver<Thing> out) {
+    int call = flakyCalls.computeIfAbsent(request.getKey(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    if (call <= request.getFailures()) {
+      out.onError(Status.UNAVAILABLE.withDescription("flaky call " + call).asRuntimeException());
+      return;
+    }
+    reply(out, Thing.newBuilder().setId(call).build());
+  }
+
+  @Override
+  public void pokeFlaky(FlakyRequest request, StreamObserver<Thing> out) {
+    flaky(request, out);
+  }
+
+  /** How often {@code key} was asked for (by Flaky or PokeFlaky). */
+  public int flakyCalls(String key) {
+    var calls = flakyCalls.get(key);
+    return calls == null ? 0 : calls.get();
   }
 
   @Override

@@ -23,6 +23,7 @@ import dev.newsroom.proto.common.v1.ChangedStory;
 import dev.newsroom.proto.common.v1.HttpSemantics;
 import dev.newsroom.proto.common.v1.HttpSemanticsProto;
 import dev.newsroom.proto.common.v1.PublicRead;
+import dev.newsroom.proto.common.v1.RateClass;
 import dev.newsroom.proto.common.v1.StoryFields;
 import dev.newsroom.proto.search.v1.SearchProto;
 import dev.newsroom.testing.v1.EchoProto;
@@ -35,6 +36,26 @@ class RpcSemanticsTest {
 
   private static final Article STORY = Article.newBuilder().setId(42).setVersion(3).setSection("economy")
       .setStatus(Article.Status.PUBLISHED).build();
+
+  @Test
+  void everyRpcOfTheContractDeclaresItsRateClassAndTheRightOnes() {
+    for (FileDescriptor file : List.of(ArticleProto.getDescriptor(), CommentProto.getDescriptor(), SearchProto.getDescriptor())) {
+      for (var service : file.getServices()) {
+        for (MethodDescriptor rpc : service.getMethods()) {
+          assertThat(rpc.getOptions().getExtension(HttpSemanticsProto.httpSemantics).getRateClass())
+              .as(rpc.getFullName()).isNotEqualTo(RateClass.RATE_CLASS_UNSPECIFIED);
+        }
+      }
+    }
+    assertThat(RpcSemantics.of(article("GetArticle")).rateClass()).isEqualTo(RateClass.RATE_CLASS_READ);
+    assertThat(RpcSemantics.of(article("CreateArticle")).rateClass()).isEqualTo(RateClass.RATE_CLASS_WRITE);
+    assertThat(RpcSemantics.of(CommentProto.getDescriptor().findServiceByName("CommentService")
+        .findMethodByName("CreateComment")).rateClass()).isEqualTo(RateClass.RATE_CLASS_COMMENT_POST);
+    assertThat(RpcSemantics.of(SearchProto.getDescriptor().getServices().get(0).findMethodByName("Search")).rateClass())
+        .isEqualTo(RateClass.RATE_CLASS_SEARCH);
+    // undeclared: the write budget
+    assertThat(RpcSemantics.DEFAULTS.rateClass()).isEqualTo(RateClass.RATE_CLASS_WRITE);
+  }
 
   @Test
   void aMethodWithoutTheOptionGetsTheSafeDefaults() {
