@@ -112,7 +112,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
 
   private Mono<DynamicMessage> call(ServerWebExchange exchange, String service, String authority, EventLoop loop,
       HttpBinding binding, DynamicMessage request, Caller caller) {
-    return onLoop(backend.call(service, authority, loop, binding, request, metadata.of(exchange, caller)), loop);
+    return onLoop(backend.call(service, authority, loop, binding, request, metadata.of(exchange, caller, service)), loop);
   }
 
   /** The event loop of the client's connection, or null when the request is not on one (tests). */
