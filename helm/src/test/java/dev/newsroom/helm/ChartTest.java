@@ -65,6 +65,7 @@ class ChartTest {
         "NEWSROOM_ARTICLE_DB_URL", "jdbc:postgresql://postgresql:5432/articles",
         "NEWSROOM_ARTICLE_DB_USER", "article_service",
         "NEWSROOM_DATA_DIR", "/tmp",
+        "NEWSROOM_BIND_HOST", "0.0.0.0",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
     assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data")).isEqualTo(Map.of(
         "NEWSROOM_GATEWAY_PORT", "8080",
@@ -72,6 +73,7 @@ class ChartTest {
         "NEWSROOM_COMMENT_SERVICE_ADDRESS", "comment-service:9092",
         "NEWSROOM_SEARCH_SERVICE_ADDRESS", "search-service:9093",
         "NEWSROOM_GATEWAY_GRPC_LB_POLICY", "round_robin",
+        "NEWSROOM_BIND_HOST", "0.0.0.0",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
     assertThat(Renders.find(manifests, "ConfigMap", "comment-service").body().get("data")).isEqualTo(Map.of(
         "NEWSROOM_COMMENT_GRPC_PORT", "9092",
@@ -80,7 +82,13 @@ class ChartTest {
         "NEWSROOM_COMMENT_DB_URL", "jdbc:postgresql://postgresql:5432/comments",
         "NEWSROOM_COMMENT_DB_USER", "comment_service",
         "NEWSROOM_DATA_DIR", "/tmp",
+        "NEWSROOM_BIND_HOST", "0.0.0.0",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
+    // the internal key of the call tokens, from its Secret, in every pod (docs/security.md)
+    for (String service : List.of("gateway", "article-service", "comment-service", "search-service")) {
+      assertThat(Renders.find(manifests, "Deployment", service).json())
+          .contains("{\"name\":\"NEWSROOM_INTERNAL_KEY\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"newsroom-internal-key\",\"key\":\"key\"}}}");
+    }
   }
 
   @Test
