@@ -142,6 +142,29 @@ class ChangesOutliveRedisTest {
         }
     }
 
+    @Test
+    void aReplicaThatCannotReadTheOutboxServesNoCachedCopy() throws Exception {
+        a = new RunningArticleService(db, Map.of("newsroom.redis.url", TestRedis.url()));
+        // B reads the outbox once, at start, and never again: its fence goes stale after 500 ms
+        b = new RunningArticleService(db, Map.of("newsroom.redis.url", TestRedis.url(),
+                "newsroom.article.cache.fence-poll", "1h", "newsroom.article.cache.fence-max-lag", "500ms"));
+        ArticleServiceBlockingStub editor = Stories.editor(a.channel());
+        Article story = Stories.createPublished(editor, "Withdrawn behind a stale fence");
+        read(a, story);
+        try (RedisClient redis = TestRedis.client(TestRedis.DEFAULT_DATABASE)) {
+            assertThat(cached(redis, story)).isNotNull();
+            redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1500", "ALL");
+            editor.withdrawArticle(WithdrawArticleRequest.newBuilder().setId(story.getId()).build());
+            Thread.sleep(2500);
+            StoryRecord left = cached(redis, story);
+            assertThat(left != null && !left.isTombstone()).as("the old copy is still in Redis").isTrue();
+        }
+        // B never learned of the withdrawal, but a stale fence vouches for nothing: B reads the database
+        assertThat(status(b, story)).isEqualTo(Status.Code.NOT_FOUND);
+        Article other = Stories.createPublished(editor, "Still served, from the database");
+        assertThat(read(b, other).getHeadline()).isEqualTo("Still served, from the database");
+    }
+
     private static Article read(RunningArticleService replica, Article story) {
         return Stories.reader(replica.channel()).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .getArticle(GetArticleRequest.newBuilder().setId(story.getId()).build());
