@@ -73,6 +73,14 @@ schema block and a template that calls "newsroom.component" with:
 {{- $_ := set $config "NEWSROOM_REDIS_URL" (ternary "redis://redis:6379" (required "redis: set url or existingSecret" $redis.url) $dev) }}
 {{- end }}
 {{- end }}
+{{- /* every process: listen on the pod network (locally they default to loopback), and
+       the internal key of the call tokens between them (docs/security.md) */}}
+{{- $_ := set $config "NEWSROOM_BIND_HOST" "0.0.0.0" }}
+{{- if $dev }}
+{{- $secrets = append $secrets (dict "name" "NEWSROOM_INTERNAL_KEY" "secret" (include "newsroom.devSecretName" $root) "key" "internal-key") }}
+{{- else }}
+{{- $secrets = append $secrets (dict "name" "NEWSROOM_INTERNAL_KEY" "secret" (required "internalKey.existingSecret is required without dev.enabled" $root.Values.internalKey.existingSecret) "key" $root.Values.internalKey.secretKey) }}
+{{- end }}
 {{- range $k, $v := .values.env }}{{ $_ := set $config $k $v }}{{ end }}
 {{- toJson (dict "config" $config "secrets" $secrets) }}
 {{- end }}

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newsroom.article.support.ArticleServiceTest;
+import dev.newsroom.article.support.Stories;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleEvent;
-import dev.newsroom.proto.article.v1.ArticleFeedGrpc;
 import dev.newsroom.proto.article.v1.PublishArticleRequest;
 import dev.newsroom.proto.article.v1.WatchRequest;
 import dev.newsroom.proto.article.v1.WithdrawArticleRequest;
@@ -35,7 +35,7 @@ class ArticleFeedTest extends ArticleServiceTest {
         List<ArticleEvent> received = new ArrayList<>();
         Context.CancellableContext first = Context.current().withCancellation();
         first.run(() -> {
-            Iterator<ArticleEvent> it = ArticleFeedGrpc.newBlockingStub(service.channel())
+            Iterator<ArticleEvent> it = Stories.feed(service.channel())
                     .watch(WatchRequest.newBuilder().setAfterSequence(0).build());
             for (int i = 0; i < 7; i++) {
                 received.add(it.next());
@@ -57,7 +57,7 @@ class ArticleFeedTest extends ArticleServiceTest {
         Context.CancellableContext second = Context.current().withCancellation();
         Thread reader = new Thread(() -> second.run(() -> {
             try {
-                ArticleFeedGrpc.newBlockingStub(service.channel())
+                Stories.feed(service.channel())
                         .watch(WatchRequest.newBuilder().setAfterSequence(cursor).build())
                         .forEachRemaining(resumed::add);
             } catch (io.grpc.StatusRuntimeException cancelledByTheTest) {

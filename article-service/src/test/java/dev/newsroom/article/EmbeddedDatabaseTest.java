@@ -13,7 +13,6 @@ import dev.newsroom.article.support.Stories;
 import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleEvent;
-import dev.newsroom.proto.article.v1.ArticleFeedGrpc;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import dev.newsroom.proto.article.v1.CreateArticleRequest;
 import dev.newsroom.proto.article.v1.GetArticleBySlugRequest;
@@ -99,7 +98,7 @@ class EmbeddedDatabaseTest {
             List<ArticleEvent> events = new ArrayList<>();
             Context.CancellableContext watch = Context.current().withCancellation();
             watch.run(() -> {
-                Iterator<ArticleEvent> it = ArticleFeedGrpc.newBlockingStub(service.channel())
+                Iterator<ArticleEvent> it = Stories.feed(service.channel())
                         .watch(WatchRequest.newBuilder().setAfterSequence(0).build());
                 for (int i = 0; i < 8; i++) {
                     events.add(it.next());

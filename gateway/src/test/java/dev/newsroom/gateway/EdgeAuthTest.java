@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.testing.TestTokens;
+import dev.newsroom.identity.CallIdentity;
+import dev.newsroom.identity.CallTokens;
+import dev.newsroom.testing.TestIdentity;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** Tokens are checked at the edge, roles come from the proto, identity travels as gRPC metadata. */
+/** Tokens are checked at the edge, roles come from the proto, identity travels as a signed call token. */
 class EdgeAuthTest extends GatewayIntegrationTest {
 
   private static final String ARCHIVE = "/test/v1/things/5:archive";
@@ -62,7 +65,7 @@ class EdgeAuthTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void identityAndTraceAreForwardedAsMetadata() {
+  void identityIsSignedForTheServiceAndTraceIsForwardedAsMetadata() {
     String token = TestTokens.token("alice", "editor", "moderator");
     var result = client.get().uri("/test/v1/whoami")
         .header("Authorization", "Bearer " + token)
@@ -75,8 +78,10 @@ class EdgeAuthTest extends GatewayIntegrationTest {
         .expectBody(String.class).returnResult();
 
     JsonObject metadata = parse(result.getResponseBody()).getAsJsonObject("metadata");
-    assertThat(metadata.get("x-newsroom-subject").getAsString()).isEqualTo("alice");
-    assertThat(metadata.get("x-newsroom-roles").getAsString()).isEqualTo("editor,moderator");
+    CallIdentity identity = identity(metadata);
+    assertThat(identity.subject()).isEqualTo("alice");
+    assertThat(identity.roles()).containsExactlyInAnyOrder("editor", "moderator");
+    assertThat(metadata.has("x-newsroom-subject")).isFalse();
     assertThat(metadata.get("x-request-id").getAsString()).isEqualTo("req-123");
     assertThat(metadata.get("traceparent").getAsString())
         .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
@@ -98,6 +103,8 @@ class EdgeAuthTest extends GatewayIntegrationTest {
     JsonObject metadata = parse(body).getAsJsonObject("metadata");
     assertThat(metadata.has("x-newsroom-subject")).isFalse();
     assertThat(metadata.has("x-newsroom-roles")).isFalse();
+    assertThat(identity(metadata).subject()).isEmpty();
+    assertThat(identity(metadata).roles()).isEmpty();
     assertThat(metadata.get("traceparent").getAsString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(metadata.get("x-request-id").getAsString()).isNotBlank();
   }
@@ -119,7 +126,16 @@ class EdgeAuthTest extends GatewayIntegrationTest {
       request = request.header("x-newsroom-client", forged);
     }
     String body = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-    return parse(body).getAsJsonObject("metadata").get("x-newsroom-client").getAsString();
+    JsonObject metadata = parse(body).getAsJsonObject("metadata");
+    assertThat(metadata.has("x-newsroom-client")).isFalse();
+    return identity(metadata).client();
+  }
+
+  /** The call token the echo service got, verified as a service verifies it (audience: the route id). */
+  private static CallIdentity identity(JsonObject metadata) {
+    String token = metadata.get(CallTokens.HEADER).getAsString();
+    assertThat(TestIdentity.tokens().verify(token, "article-service")).isEmpty();
+    return TestIdentity.tokens().verify(token, "echo-service").orElseThrow();
   }
 
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec archive(String token) {

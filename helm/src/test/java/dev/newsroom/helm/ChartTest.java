@@ -65,6 +65,7 @@ class ChartTest {
         "NEWSROOM_ARTICLE_DB_URL", "jdbc:postgresql://postgresql:5432/articles",
         "NEWSROOM_ARTICLE_DB_USER", "article_service",
         "NEWSROOM_DATA_DIR", "/tmp",
+        "NEWSROOM_BIND_HOST", "0.0.0.0",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
     assertThat(Renders.find(manifests, "ConfigMap", "gateway").body().get("data")).isEqualTo(Map.ofEntries(
         Map.entry("NEWSROOM_GATEWAY_PORT", "8080"),
@@ -82,6 +83,7 @@ class ChartTest {
         Map.entry("NEWSROOM_GATEWAY_RATE_WRITE_PER_MINUTE", "300"),
         Map.entry("NEWSROOM_GATEWAY_RATE_COMMENT_BURST", "5"),
         Map.entry("NEWSROOM_GATEWAY_RATE_COMMENT_PER_MINUTE", "5"),
+        Map.entry("NEWSROOM_BIND_HOST", "0.0.0.0"),
         Map.entry("NEWSROOM_REDIS_URL", "redis://redis:6379")));
     assertThat(Renders.find(manifests, "ConfigMap", "comment-service").body().get("data")).isEqualTo(Map.of(
         "NEWSROOM_COMMENT_GRPC_PORT", "9092",
@@ -90,7 +92,13 @@ class ChartTest {
         "NEWSROOM_COMMENT_DB_URL", "jdbc:postgresql://postgresql:5432/comments",
         "NEWSROOM_COMMENT_DB_USER", "comment_service",
         "NEWSROOM_DATA_DIR", "/tmp",
+        "NEWSROOM_BIND_HOST", "0.0.0.0",
         "NEWSROOM_REDIS_URL", "redis://redis:6379"));
+    // the internal key of the call tokens, from its Secret, in every pod (docs/security.md)
+    for (String service : List.of("gateway", "article-service", "comment-service", "search-service")) {
+      assertThat(Renders.find(manifests, "Deployment", service).json())
+          .contains("{\"name\":\"NEWSROOM_INTERNAL_KEY\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"newsroom-internal-key\",\"key\":\"key\"}}}");
+    }
   }
 
   @Test

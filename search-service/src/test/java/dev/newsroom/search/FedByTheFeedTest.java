@@ -16,10 +16,9 @@ import dev.newsroom.testing.ArticleDesk;
 import dev.newsroom.search.support.RunningSearchService;
 import dev.newsroom.search.support.SchemaOneIndex;
 import dev.newsroom.search.support.ShippedConfig;
-import io.grpc.Metadata;
+import dev.newsroom.testing.TestIdentity;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +130,9 @@ class FedByTheFeedTest {
 
             assertThatThrownBy(() -> search.search().reindex(ReindexRequest.getDefaultInstance()))
                     .extracting(e -> ((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            // the identity headers any caller could send, straight to the port: an anonymous caller
+            assertThatThrownBy(() -> search.search().withInterceptors(forgedAdmin()).reindex(ReindexRequest.getDefaultInstance()))
+                    .extracting(e -> ((StatusRuntimeException) e).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
             String building = search.search().withInterceptors(as("ops", "admin")).reindex(ReindexRequest.getDefaultInstance()).getIndex();
 
             Path current = Path.of(search.context().getProperty("newsroom.search.data-dir", String.class).orElseThrow(), "CURRENT");
@@ -199,10 +201,14 @@ class FedByTheFeedTest {
         return ids;
     }
 
+    private static io.grpc.ClientInterceptor forgedAdmin() {
+        io.grpc.Metadata md = new io.grpc.Metadata();
+        md.put(io.grpc.Metadata.Key.of("x-newsroom-subject", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "mallory");
+        md.put(io.grpc.Metadata.Key.of("x-newsroom-roles", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "admin");
+        return io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(md);
+    }
+
     private static io.grpc.ClientInterceptor as(String subject, String roles) {
-        Metadata md = new Metadata();
-        md.put(Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER), subject);
-        md.put(Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER), roles);
-        return MetadataUtils.newAttachHeadersInterceptor(md);
+        return TestIdentity.as("search-service", subject, roles, "test:" + subject);
     }
 }

@@ -1,22 +1,26 @@
 package dev.newsroom.service;
 
+import dev.newsroom.identity.CallTokens;
 import io.grpc.Context;
 import io.grpc.Status;
 import java.util.Set;
 
 /**
- * Who calls: the identity the gateway verified (x-newsroom-subject, x-newsroom-roles) and the
- * client fingerprint it computed (x-newsroom-client: a salted hash of address and user agent,
- * the key of rate limits and repeat checks). Services check roles again
- * (docs/architecture.md, decision 6); "admin" holds every role.
+ * Who calls, from the signed call token ({@link CallerInterceptor}): the identity the gateway
+ * verified and the client fingerprint it computed (a salted hash of address and user agent,
+ * the key of rate limits and repeat checks), or a service's own identity (role
+ * {@value #SERVICE}). Services check roles again (docs/architecture.md, decision 6); "admin"
+ * holds every role of a person, not {@value #SERVICE}.
  *
- * @param subject empty for an anonymous reader
- * @param client  the gateway's fingerprint, or "direct:<address>" for a caller that sent none
+ * @param subject empty for an anonymous caller (also any caller without a valid token)
+ * @param client  the gateway's fingerprint, "service:<name>", or "direct:<address>" without a valid token
  */
 public record Caller(String subject, Set<String> roles, String client) {
     public static final String EDITOR = "editor";
     public static final String MODERATOR = "moderator";
     public static final String ADMIN = "admin";
+    /** A Newsroom service's own calls (ArticleFeed.Watch); only a service's own token carries it. */
+    public static final String SERVICE = CallTokens.SERVICE_ROLE;
     public static final Caller ANONYMOUS = new Caller("", Set.of(), "unknown");
 
     static final Context.Key<Caller> KEY = Context.key("newsroom-caller");
@@ -36,7 +40,7 @@ public record Caller(String subject, Set<String> roles, String client) {
     }
 
     public boolean has(String role) {
-        return roles.contains(role) || roles.contains(ADMIN);
+        return roles.contains(role) || (roles.contains(ADMIN) && !role.equals(SERVICE));
     }
 
     /** Throws UNAUTHENTICATED without an identity, PERMISSION_DENIED without the role. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.BadRequest;
+import dev.newsroom.identity.CallTokens;
 import com.google.rpc.RetryInfo;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -13,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,11 @@ import org.slf4j.MDC;
 
 class SupportTest {
 
+    private static final CallTokens TOKENS = new CallTokens("a-test-key-of-more-than-thirty-two-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final CallerInterceptor INTERCEPTOR = new CallerInterceptor(TOKENS, "comment-service");
+
     @Test
-    void rolesAndTraceIdsAreReadLeniently() {
-        assertThat(CallerInterceptor.roles(" editor, ,moderator ")).containsExactlyInAnyOrder("editor", "moderator");
-        assertThat(CallerInterceptor.roles(null)).isEmpty();
+    void traceIdsAreReadLeniently() {
         assertThat(CallerInterceptor.traceId("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
                 .isEqualTo("0af7651916cd43dd8448eb211c80319c");
         assertThat(CallerInterceptor.traceId("00-NOT-HEX-01")).isNull();
@@ -35,9 +38,7 @@ class SupportTest {
     @Test
     void theCallRunsWithItsCallerAndTheGatewaysTraceAndRequestIdsInTheLogContext() {
         Metadata headers = new Metadata();
-        headers.put(CallerInterceptor.SUBJECT, "ed-1");
-        headers.put(CallerInterceptor.ROLES, "editor");
-        headers.put(CallerInterceptor.CLIENT, "fp-123");
+        headers.put(CallerInterceptor.IDENTITY, TOKENS.sign("gateway", "comment-service", "ed-1", List.of("editor"), "fp-123", Duration.ofSeconds(30)));
         headers.put(CallerInterceptor.TRACEPARENT, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         headers.put(CallerInterceptor.REQUEST_ID, "req-9");
         List<String> seen = new ArrayList<>();
@@ -48,21 +49,34 @@ class SupportTest {
                 seen.add(c.subject() + "|" + c.has(Caller.EDITOR) + "|" + c.client() + "|" + MDC.get("trace.id") + "|" + MDC.get("http.request.id"));
             }
         };
-        new CallerInterceptor().interceptCall(new QuietCall(), headers, handler).onHalfClose();
+        INTERCEPTOR.interceptCall(new QuietCall(), headers, handler).onHalfClose();
         assertThat(seen).containsExactly("ed-1|true|fp-123|0af7651916cd43dd8448eb211c80319c|req-9");
         assertThat(MDC.get("trace.id")).isNull();
     }
 
     @Test
-    void aCallerWithoutAFingerprintIsKnownByItsAddressAndAnOverlongOneIsNotTaken() {
+    void aCallerWithoutAValidTokenIsAnonymousAndKnownByItsAddress() {
         Metadata none = new Metadata();
-        assertThat(CallerInterceptor.client(new QuietCall(), none)).isEqualTo("direct:unknown");
+        assertThat(INTERCEPTOR.caller(new QuietCall(), none)).isEqualTo(new Caller("", Set.of(), "direct:unknown"));
+        Metadata forged = new Metadata();
+        forged.put(Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER), "mallory");
+        forged.put(Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER), "admin");
+        forged.put(Metadata.Key.of("x-newsroom-client", Metadata.ASCII_STRING_MARSHALLER), "fp-1");
+        forged.put(CallerInterceptor.IDENTITY, "not-a-token");
+        assertThat(INTERCEPTOR.caller(new QuietCall(), forged)).isEqualTo(new Caller("", Set.of(), "direct:unknown"));
+        Metadata otherAudience = new Metadata();
+        otherAudience.put(CallerInterceptor.IDENTITY, TOKENS.sign("gateway", "article-service", "ed", List.of("admin"), "fp", Duration.ofSeconds(30)));
+        assertThat(INTERCEPTOR.caller(new QuietCall(), otherAudience).authenticated()).isFalse();
         Metadata huge = new Metadata();
-        huge.put(CallerInterceptor.CLIENT, "x".repeat(4000));
-        assertThat(CallerInterceptor.client(new QuietCall(), huge)).isEqualTo("direct:unknown");
-        Metadata given = new Metadata();
-        given.put(CallerInterceptor.CLIENT, "fp-1");
-        assertThat(CallerInterceptor.client(new QuietCall(), given)).isEqualTo("fp-1");
+        huge.put(CallerInterceptor.IDENTITY, TOKENS.sign("gateway", "comment-service", "", List.of(), "x".repeat(400), Duration.ofSeconds(30)));
+        assertThat(INTERCEPTOR.caller(new QuietCall(), huge).client()).isEqualTo("direct:unknown");
+    }
+
+    @Test
+    void theServiceRoleIsAServicesOwnNotAnAdmins() {
+        assertThat(new Caller("a-1", Set.of(Caller.ADMIN), "c").has(Caller.SERVICE)).isFalse();
+        assertThat(new Caller("search-service", Set.of(Caller.SERVICE), "service:search-service").require(Caller.SERVICE).subject())
+                .isEqualTo("search-service");
     }
 
     @Test

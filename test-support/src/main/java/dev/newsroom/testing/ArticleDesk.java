@@ -7,24 +7,18 @@ import dev.newsroom.proto.article.v1.PublishArticleRequest;
 import dev.newsroom.proto.article.v1.WithdrawArticleRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import java.util.concurrent.TimeUnit;
 
-/** An editor at article-service's gRPC API, with the identity metadata the gateway forwards. */
+/** An editor at article-service's gRPC API, with a call token signed as the gateway signs it ({@link TestIdentity}). */
 public final class ArticleDesk implements AutoCloseable {
-    private static final Metadata.Key<String> SUBJECT = Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> ROLES = Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ManagedChannel channel;
     private final ArticleServiceGrpc.ArticleServiceBlockingStub articles;
 
     public ArticleDesk(String address, String editor) {
         channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
-        Metadata md = new Metadata();
-        md.put(SUBJECT, editor);
-        md.put(ROLES, "editor");
-        articles = ArticleServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+        articles = ArticleServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(TestIdentity.as("article-service", editor, "editor", "test:" + editor));
     }
 
     /** A new draft (not visible to readers), in English in "world". */

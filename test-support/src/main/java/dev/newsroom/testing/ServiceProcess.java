@@ -81,6 +81,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put(p + "_HTTP_PORT", String.valueOf(httpPort));
         env.put("NEWSROOM_ARTICLE_SCHEDULE_INTERVAL", "200ms");
         env.put("NEWSROOM_REDIS_URL", TestRedis.url());
+        // The one place the tests' service processes get the local profile (local-dev defaults
+        // allowed, loopback only) and the tests' internal key (TestIdentity signs with it).
+        env.put("NEWSROOM_PROFILE", "local");
+        env.put("NEWSROOM_INTERNAL_KEY", TestIdentity.KEY);
         env.putAll(extra);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", kind.jar().toString())

@@ -22,16 +22,20 @@ import redis.clients.jedis.AbstractPipeline;
  * A miss loads once per key at a time in this process (single flight) and fills through the
  * version fence of {@link StoryRecord}; every change writes a tombstone of its new version
  * and announces the News ID on {@link ReadPathKeys#CHANGES_CHANNEL} before it is acknowledged.
+ * A hit is served only if {@link StoryVersions} knows no newer committed version of the story,
+ * so a tombstone that never reached Redis cannot bring the old copy back.
  */
 @Singleton
 public class StoryCache implements StoryChanges {
     private final GuardedRedis redis;
     private final CacheConfig config;
+    private final StoryVersions versions;
     private final Map<String, CompletableFuture<Article>> loading = new ConcurrentHashMap<>();
 
-    public StoryCache(GuardedRedis redis, CacheConfig config) {
+    public StoryCache(GuardedRedis redis, CacheConfig config, StoryVersions versions) {
         this.redis = redis;
         this.config = config;
+        this.versions = versions;
     }
 
     /** A published story by News ID; {@code load} reads the database (and throws NotFound). */
@@ -48,10 +52,15 @@ public class StoryCache implements StoryChanges {
             return load.get();
         }
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        StoryRecord hit = redis.call(jedis -> jedis.get(keyBytes)).map(StoryRecord::decode).orElse(null);
+        StoryRecord hit = versions.trusted() ? redis.call(jedis -> jedis.get(keyBytes)).map(StoryRecord::decode).orElse(null) : null;
         if (hit != null && !hit.isTombstone()) {
             try {
-                return Article.parseFrom(hit.payload());
+                Article cached = Article.parseFrom(hit.payload());
+                if (!versions.outdated(cached.getId(), hit.version())) {
+                    return cached;
+                }
+                // older than a committed change whose tombstone never reached Redis: a miss,
+                // and the fill below replaces it (the fence lets a newer version in)
             } catch (InvalidProtocolBufferException e) {
                 // a record we cannot read is a miss; the fill below replaces it
             }
@@ -83,9 +92,15 @@ public class StoryCache implements StoryChanges {
                 List.of(record, ttlMillis())));
     }
 
-    /** Tombstones the story under both its keys, drops the ready top lists, tells the gateways. */
+    /**
+     * Fences the old copies off in this replica first (the other replicas read it from the
+     * outbox), then tombstones the story under both its keys, drops the ready top lists and
+     * tells the gateways. The Redis part may fail (Redis paused or gone): the fence still
+     * holds, so the change is acknowledged either way (docs/read-path.md, "200 means done").
+     */
     @Override
     public void changed(long id, String slug, long version) {
+        versions.changed(id, version);
         byte[] tombstone = StoryRecord.tombstone(version).encode();
         byte[] script = StoryRecord.FENCED_SET.getBytes(StandardCharsets.UTF_8);
         redis.run(jedis -> {

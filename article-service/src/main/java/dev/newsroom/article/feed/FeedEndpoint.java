@@ -7,7 +7,9 @@ import dev.newsroom.article.store.FeedStore;
 import dev.newsroom.proto.article.v1.ArticleEvent;
 import dev.newsroom.proto.article.v1.ArticleFeedGrpc;
 import dev.newsroom.proto.article.v1.WatchRequest;
+import dev.newsroom.service.Caller;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.transaction.TransactionOperations;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * ArticleFeed.Watch: the backlog after the consumer's cursor, then every new event, in
  * sequence order. Each watcher has its own thread and honours gRPC flow control, so a slow
- * consumer holds only its own stream.
+ * consumer holds only its own stream. Drafts are in it, so only a Newsroom service's own
+ * signed identity may watch (role "service", docs/security.md).
  */
 @Singleton
 public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
@@ -55,6 +58,12 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
     @Override
     public void watch(WatchRequest request, StreamObserver<ArticleEvent> out) {
         ServerCallStreamObserver<ArticleEvent> stream = (ServerCallStreamObserver<ArticleEvent>) out;
+        try {
+            Caller.current().require(Caller.SERVICE);
+        } catch (StatusRuntimeException e) {
+            out.onError(e);
+            return;
+        }
         if (request.getAfterSequence() < 0) {
             out.onError(Status.INVALID_ARGUMENT.withDescription("after_sequence must not be negative").asRuntimeException());
             return;

@@ -28,6 +28,14 @@ public class FeedStore {
             + "JOIN article_revision r ON r.article_id = e.article_id AND r.version = e.article_version "
             + "WHERE e.sequence > :after_sequence ORDER BY e.sequence LIMIT :limit");
 
+    private static final NamedSql VERSIONS_AFTER = NamedSql.parse("SELECT sequence, article_id, article_version FROM article_event "
+            + "WHERE sequence > :after_sequence ORDER BY sequence LIMIT :limit");
+    private static final NamedSql VERSIONS_SINCE = NamedSql.parse("SELECT sequence, article_id, article_version FROM article_event "
+            + "WHERE event_time >= :since ORDER BY sequence");
+
+    /** One outbox entry without its story: which version of which story a committed change made. */
+    public record VersionEvent(long sequence, long articleId, long version) {}
+
     private final JdbcOperations jdbc;
 
     public FeedStore(JdbcOperations jdbc) {
@@ -57,6 +65,29 @@ public class FeedStore {
                 rs.next();
                 return rs.getLong("last_sequence");
             }
+        });
+    }
+
+    /** Up to {@code limit} changes after {@code afterSequence}, in order (the outbox alone: an index range scan). */
+    public List<VersionEvent> versionsAfter(long afterSequence, int limit) {
+        return versions(VERSIONS_AFTER.bind(Params.of("after_sequence", afterSequence).and("limit", limit)));
+    }
+
+    /** Every change committed at or after {@code since}, in order. */
+    public List<VersionEvent> versionsSince(Instant since) {
+        return versions(VERSIONS_SINCE.bind(Params.of("since", since)));
+    }
+
+    private List<VersionEvent> versions(NamedSql.Bound query) {
+        return jdbc.prepareStatement(query.sql(), ps -> {
+            query.setOn(ps);
+            List<VersionEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VersionEvent(rs.getLong("sequence"), rs.getLong("article_id"), rs.getLong("article_version")));
+                }
+            }
+            return out;
         });
     }
 

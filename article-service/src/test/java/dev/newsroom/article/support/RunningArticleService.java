@@ -1,12 +1,11 @@
 package dev.newsroom.article.support;
 
 import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestIdentity;
 import dev.newsroom.testing.TestRedis;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -36,6 +35,7 @@ public final class RunningArticleService implements AutoCloseable {
         props.put("newsroom.article.schedule-interval", "200ms");
         props.put("newsroom.article.feed.poll-interval", "100ms");
         props.put("newsroom.redis.url", TestRedis.url());
+        props.put(TestIdentity.PROPERTY, TestIdentity.KEY);
         TestRedis.flush(TestRedis.DEFAULT_DATABASE);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);
@@ -58,12 +58,9 @@ public final class RunningArticleService implements AutoCloseable {
         return httpPort;
     }
 
-    /** Metadata as the gateway forwards it for a verified token. */
+    /** A call token as the gateway signs it for a verified user. */
     public static ClientInterceptor as(String subject, String roles) {
-        Metadata md = new Metadata();
-        md.put(Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER), subject);
-        md.put(Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER), roles);
-        return MetadataUtils.newAttachHeadersInterceptor(md);
+        return TestIdentity.as("article-service", subject, roles, "test:" + subject);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.newsroom.article.support;
 
 import dev.newsroom.proto.article.v1.Article;
+import dev.newsroom.proto.article.v1.ArticleFeedGrpc;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc;
 import dev.newsroom.proto.article.v1.CreateArticleRequest;
 import dev.newsroom.proto.article.v1.PublishArticleRequest;
+import dev.newsroom.testing.TestIdentity;
 import io.grpc.ManagedChannel;
 
 /** Story fixtures written through the public contract. */
@@ -13,6 +15,11 @@ public final class Stories {
 
     public static ArticleServiceGrpc.ArticleServiceBlockingStub editor(ManagedChannel ch) {
         return ArticleServiceGrpc.newBlockingStub(ch).withInterceptors(RunningArticleService.as("editor-1", "editor"));
+    }
+
+    /** A feed consumer with a service's own identity, as search-service watches. */
+    public static ArticleFeedGrpc.ArticleFeedBlockingStub feed(ManagedChannel ch) {
+        return ArticleFeedGrpc.newBlockingStub(ch).withInterceptors(TestIdentity.service("search-service", "article-service"));
     }
 
     public static ArticleServiceGrpc.ArticleServiceBlockingStub reader(ManagedChannel ch) {

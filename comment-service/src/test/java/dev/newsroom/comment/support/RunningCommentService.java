@@ -1,13 +1,13 @@
 package dev.newsroom.comment.support;
 
 import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestIdentity;
 import dev.newsroom.testing.TestRedis;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
+import io.grpc.ClientInterceptor;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -24,6 +24,7 @@ public final class RunningCommentService implements AutoCloseable {
     private final ManagedChannel channel;
     /** Appended to every client fingerprint, so runs never share rate-limit buckets in Redis. */
     private final String run = TestRedis.freshPrefix();
+    private static final String AUDIENCE = "comment-service";
 
     public RunningCommentService(TestPostgres.Schema db, String articleServiceAddress, Map<String, Object> extra) {
         int grpcPort = freePort();
@@ -36,6 +37,7 @@ public final class RunningCommentService implements AutoCloseable {
         props.put("datasources.default.maximum-pool-size", 10);
         props.put("newsroom.article-service.address", articleServiceAddress);
         props.put("newsroom.redis.url", TestRedis.url());
+        props.put(TestIdentity.PROPERTY, TestIdentity.KEY);
         props.put("newsroom.comment.moderation.banned-words", "forbiddenword,نفرت‌انگیز");
         props.put("newsroom.comment.moderation.suspect-words", "casino");
         props.putAll(extra);
@@ -53,15 +55,15 @@ public final class RunningCommentService implements AutoCloseable {
     }
 
     public CommentServiceBlockingStub reader(String clientFingerprint) {
-        return stub(Map.of("x-newsroom-client", fingerprint(clientFingerprint)));
+        return stub(TestIdentity.reader(AUDIENCE, fingerprint(clientFingerprint)));
     }
 
     public CommentServiceBlockingStub moderator() {
-        return stub(Map.of("x-newsroom-subject", "mod-1", "x-newsroom-roles", "moderator", "x-newsroom-client", fingerprint("moderator-client")));
+        return stub(TestIdentity.as(AUDIENCE, "mod-1", "moderator", fingerprint("moderator-client")));
     }
 
     public CommentServiceBlockingStub as(String subject, String roles) {
-        return stub(Map.of("x-newsroom-subject", subject, "x-newsroom-roles", roles, "x-newsroom-client", fingerprint("c-" + subject)));
+        return stub(TestIdentity.as(AUDIENCE, subject, roles, fingerprint("c-" + subject)));
     }
 
     /** The fingerprint the service sees for a test's client name (unique to this run). */
@@ -69,11 +71,9 @@ public final class RunningCommentService implements AutoCloseable {
         return run + client;
     }
 
-    private CommentServiceBlockingStub stub(Map<String, String> headers) {
-        Metadata md = new Metadata();
-        headers.forEach((k, v) -> md.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v));
-        return CommentServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
-                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    /** A stub whose calls carry what {@code identity} attaches (or nothing: a raw call, no token). */
+    public CommentServiceBlockingStub stub(ClientInterceptor... identity) {
+        return CommentServiceGrpc.newBlockingStub(channel).withInterceptors(identity).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record HttpCachingProperties(Duration itemMaxAge, Duration listMaxAge) {
 
   public HttpCachingProperties {
-    itemMaxAge = itemMaxAge == null ? Duration.ofSeconds(30) : itemMaxAge;
-    listMaxAge = listMaxAge == null ? Duration.ofSeconds(10) : listMaxAge;
+    itemMaxAge = itemMaxAge == null ? Duration.ofSeconds(5) : itemMaxAge;
+    listMaxAge = listMaxAge == null ? Duration.ofSeconds(3) : listMaxAge;
   }
 }

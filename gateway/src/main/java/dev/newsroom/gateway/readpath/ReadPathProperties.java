@@ -35,7 +35,7 @@ public record ReadPathProperties(Redis redis, NearCache nearCache, Views views) 
     public NearCache {
       fastPath = fastPath == null || fastPath;
       maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
-      itemTtl = itemTtl == null ? Duration.ofSeconds(30) : itemTtl;
+      itemTtl = itemTtl == null ? Duration.ofSeconds(4) : itemTtl;
       listTtl = listTtl == null ? Duration.ofSeconds(3) : listTtl;
     }
   }

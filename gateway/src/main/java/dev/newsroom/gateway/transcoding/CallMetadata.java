@@ -3,36 +3,38 @@ package dev.newsroom.gateway.transcoding;
 import dev.newsroom.gateway.auth.Caller;
 import dev.newsroom.gateway.ops.ClientFingerprint;
 import dev.newsroom.gateway.ops.RequestContext;
+import dev.newsroom.identity.CallTokens;
 import io.grpc.Metadata;
+import java.util.List;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Identity and trace for the service; never the client's own x-newsroom-* or Authorization headers. */
+/**
+ * Identity and trace for the service: the verified caller and the client fingerprint travel
+ * only inside a call token signed for the service called ({@link CallSigner}); never the
+ * client's own x-newsroom-* or Authorization headers.
+ */
 public class CallMetadata {
 
-  private static final Metadata.Key<String> SUBJECT = key("x-newsroom-subject");
-  private static final Metadata.Key<String> ROLES = key("x-newsroom-roles");
+  private static final Metadata.Key<String> IDENTITY = key(CallTokens.HEADER);
   private static final Metadata.Key<String> REQUEST_ID = key("x-request-id");
   private static final Metadata.Key<String> TRACEPARENT = key("traceparent");
-  private static final Metadata.Key<String> CLIENT = key("x-newsroom-client");
 
   private final ClientFingerprint fingerprint;
+  private final CallSigner signer;
 
-  public CallMetadata(ClientFingerprint fingerprint) {
+  public CallMetadata(ClientFingerprint fingerprint, CallSigner signer) {
     this.fingerprint = fingerprint;
+    this.signer = signer;
   }
 
-  public Metadata of(ServerWebExchange exchange, Caller caller) {
+  /** @param service the route id of the service called: the token's audience */
+  public Metadata of(ServerWebExchange exchange, Caller caller, String service) {
     Metadata headers = new Metadata();
     RequestContext context = RequestContext.of(exchange);
-    headers.put(CLIENT, fingerprint.client(exchange));
     headers.put(REQUEST_ID, context.requestId());
     headers.put(TRACEPARENT, context.trace().toString());
-    if (caller.authenticated()) {
-      headers.put(SUBJECT, caller.subject());
-      if (!caller.roles().isEmpty()) {
-        headers.put(ROLES, String.join(",", caller.roles()));
-      }
-    }
+    List<String> roles = caller.authenticated() ? List.copyOf(caller.roles()) : List.of();
+    headers.put(IDENTITY, signer.sign(service, caller.authenticated() ? caller.subject() : "", roles, fingerprint.client(exchange)));
     return headers;
   }
 

@@ -116,7 +116,7 @@ public class GrpcTranscodingFilter implements GlobalFilter, Ordered {
 
   private Mono<DynamicMessage> call(ServerWebExchange exchange, String service, String authority, EventLoop loop,
       HttpBinding binding, DynamicMessage request, Caller caller) {
-    var headers = metadata.of(exchange, caller);
+    var headers = metadata.of(exchange, caller, service);
     return onLoop(guard.call(service, binding.semantics().idempotent(),
         () -> backend.call(service, authority, loop, binding, request, headers)), loop);
   }

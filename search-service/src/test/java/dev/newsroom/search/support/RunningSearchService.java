@@ -1,6 +1,7 @@
 package dev.newsroom.search.support;
 
 import dev.newsroom.proto.search.v1.SearchServiceGrpc;
+import dev.newsroom.testing.TestIdentity;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.micronaut.context.ApplicationContext;
@@ -28,6 +29,7 @@ public final class RunningSearchService implements AutoCloseable {
         props.put("grpc.server.port", grpcPort);
         props.put("newsroom.search.data-dir", indexDir.toString());
         props.put("newsroom.article-service.address", articleServiceAddress);
+        props.put(TestIdentity.PROPERTY, TestIdentity.KEY);
         props.put("newsroom.search.reconnect-max-backoff", "1s");
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);

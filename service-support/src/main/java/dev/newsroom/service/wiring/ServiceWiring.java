@@ -1,17 +1,23 @@
 package dev.newsroom.service.wiring;
 
+import dev.newsroom.identity.CallTokens;
+import dev.newsroom.identity.InternalKey;
+import dev.newsroom.identity.ServiceIdentity;
 import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The beans every Newsroom service has: the clock, gRPC server reflection and the caller
- * interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder).
+ * The beans every Newsroom service has: the clock, gRPC server reflection, the call tokens
+ * (the internal key: {@code newsroom.identity.key}, env NEWSROOM_INTERNAL_KEY), the service's
+ * own identity and the caller interceptor (gRPC server metrics: micronaut-micrometer's own
+ * grpc binder).
  */
 @Factory
 public class ServiceWiring {
@@ -28,10 +34,25 @@ public class ServiceWiring {
         return ProtoReflectionServiceV1.newInstance();
     }
 
-    /** Who calls and the trace and request ids, from what the gateway forwards. */
+    /**
+     * Signs and verifies call tokens with the internal key; blank is the local-dev key, which
+     * makes start-up fail outside NEWSROOM_PROFILE=local (docs/security.md).
+     */
+    @Singleton
+    CallTokens callTokens(@Value("${newsroom.identity.key:}") String key) {
+        return new CallTokens(InternalKey.resolve(key));
+    }
+
+    /** This service's own identity (its application name, role "service") for its calls to others. */
+    @Singleton
+    ServiceIdentity serviceIdentity(CallTokens tokens, @Value("${micronaut.application.name}") String name) {
+        return new ServiceIdentity(tokens, name);
+    }
+
+    /** Who calls (only a call token signed for this service counts) and the trace and request ids. */
     @Singleton
     @Named("caller")
-    ServerInterceptor caller() {
-        return new CallerInterceptor();
+    ServerInterceptor caller(CallTokens tokens, @Value("${micronaut.application.name}") String name) {
+        return new CallerInterceptor(tokens, name);
     }
 }
