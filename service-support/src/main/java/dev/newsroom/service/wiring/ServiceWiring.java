@@ -1,5 +1,6 @@
 package dev.newsroom.service.wiring;
 
+import dev.newsroom.service.BudgetInterceptor;
 import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -10,8 +11,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The beans every Newsroom service has: the clock, gRPC server reflection and the caller
- * interceptor (gRPC server metrics: micronaut-micrometer's own grpc binder).
+ * The beans every Newsroom service has: the clock, gRPC server reflection, the caller
+ * interceptor and the input budgets' interceptor (gRPC server metrics: micronaut-micrometer's
+ * own grpc binder).
  */
 @Factory
 public class ServiceWiring {
@@ -33,5 +35,12 @@ public class ServiceWiring {
     @Named("caller")
     ServerInterceptor caller() {
         return new CallerInterceptor();
+    }
+
+    /** Every request within the contract's input budgets before any service code runs. */
+    @Singleton
+    @Named("budgets")
+    ServerInterceptor budgets() {
+        return new BudgetInterceptor();
     }
 }
