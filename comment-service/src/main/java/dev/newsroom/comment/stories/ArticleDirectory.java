@@ -8,6 +8,7 @@ import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingSt
 import dev.newsroom.proto.article.v1.GetArticleRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,8 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Is a story published, and in which section? Asks article-service (GetArticle as an
- * anonymous reader, with a deadline) and caches the answer briefly. Stories seen published
- * are remembered longer, so comments on them keep coming in while article-service is down.
+ * anonymous reader, with a deadline) and caches the answer briefly: a "published" answer for
+ * {@code published-ttl} (2 s), the longest a withdrawn or unpublished story takes comments.
+ * While article-service is down, stories seen published within {@code known-published-for}
+ * still take comments (none by default). Which stories were seen published is remembered
+ * for a day, only to answer "no longer published" rather than "no such story".
  */
 public class ArticleDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleDirectory.class);
@@ -26,6 +30,7 @@ public class ArticleDirectory {
     private final Cache<Long, String> published;
     private final Cache<Long, Boolean> missing;
     private final Cache<Long, String> knownPublished;
+    private final Cache<Long, Boolean> seenPublished;
 
     public ArticleDirectory(ArticleServiceBlockingStub articles, StoriesConfig config) {
         this.articles = articles;
@@ -34,6 +39,12 @@ public class ArticleDirectory {
         this.missing = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.missingTtl()).build();
         this.knownPublished = Caffeine.newBuilder().maximumSize(config.cacheSize())
                 .expireAfterWrite(config.knownPublishedFor()).build();
+        this.seenPublished = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(Duration.ofDays(1)).build();
+    }
+
+    /** Whether this replica saw the story published within the last day (it may not be now). */
+    public boolean wasPublished(long articleId) {
+        return seenPublished.getIfPresent(articleId) != null;
     }
 
     /**
@@ -59,6 +70,7 @@ public class ArticleDirectory {
             }
             published.put(articleId, a.getSection());
             knownPublished.put(articleId, a.getSection());
+            seenPublished.put(articleId, Boolean.TRUE);
             return Optional.of(a.getSection());
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
