@@ -83,31 +83,44 @@ final class RequestBudgets {
       throw ApiException.badRequest("the request nests deeper than " + MAX_DEPTH + " levels");
     }
     for (FieldDescriptor field : RULES.computeIfAbsent(message.getDescriptorForType(), RequestBudgets::rulesOf)) {
-      FieldLimits limits = field.getOptions().getExtension(LimitsProto.limits);
       String name = prefix + field.getJsonName();
       String shown = !bodyPrefix.isEmpty() && name.startsWith(bodyPrefix) ? name.substring(bodyPrefix.length()) : name;
       if (field.isRepeated()) {
         int count = message.getRepeatedFieldCount(field);
-        if (limits.getMaxItems() > 0 && count > limits.getMaxItems()) {
-          throw over(shown, "must have at most " + limits.getMaxItems() + " items");
-        }
+        checkItems(field, count, shown);
         for (int i = 0; i < count; i++) {
-          value(field, limits, message.getRepeatedField(field, i), name, shown, bodyPrefix, depth);
+          value(field, message.getRepeatedField(field, i), name, shown, bodyPrefix, depth);
         }
       } else if (message.hasField(field)) {
-        value(field, limits, message.getField(field), name, shown, bodyPrefix, depth);
+        value(field, message.getField(field), name, shown, bodyPrefix, depth);
       }
     }
   }
 
-  private static void value(FieldDescriptor field, FieldLimits limits, Object value, String name, String shown,
+  private static void value(FieldDescriptor field, Object value, String name, String shown,
       String bodyPrefix, int depth) {
-    if (value instanceof String text && limits.getMaxLength() > 0 && text.length() > limits.getMaxLength()
-        && text.codePointCount(0, text.length()) > limits.getMaxLength()) {
-      throw over(shown, "must be at most " + limits.getMaxLength() + " characters");
+    if (value instanceof String text) {
+      checkLength(field, text, shown);
     }
     if (value instanceof Message nested && !field.isMapField()) {
       walk(nested, name + ".", bodyPrefix, depth + 1);
+    }
+  }
+
+  /** A JSON string of the body against its field's budget (before the request message is built). */
+  static void checkLength(FieldDescriptor field, String text, String name) {
+    FieldLimits limits = field.getOptions().getExtension(LimitsProto.limits);
+    if (limits.getMaxLength() > 0 && text.length() > limits.getMaxLength()
+        && text.codePointCount(0, text.length()) > limits.getMaxLength()) {
+      throw over(name, "must be at most " + limits.getMaxLength() + " characters");
+    }
+  }
+
+  /** A JSON array of the body against its repeated field's budget. */
+  static void checkItems(FieldDescriptor field, int count, String name) {
+    FieldLimits limits = field.getOptions().getExtension(LimitsProto.limits);
+    if (limits.getMaxItems() > 0 && count > limits.getMaxItems()) {
+      throw over(name, "must have at most " + limits.getMaxItems() + " items");
     }
   }
 
