@@ -98,7 +98,8 @@ class BoundedThreadsTest extends CommentServiceTest {
             if (seen != null) {
                 assertThat(seen).isEqualTo(Status.Code.FAILED_PRECONDITION);
             }
-            System.out.println("story " + story + ": first refused " + refusedAfter + " ms after the change");
+            System.out.println("story " + story + ": " + (seen == null ? "accepted for " : "first refused ")
+                    + refusedAfter + " ms after the change, refused 2 s after it");
         }
     }
 }

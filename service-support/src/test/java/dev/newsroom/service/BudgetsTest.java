@@ -113,6 +113,9 @@ class BudgetsTest {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         try {
             var stub = CommentServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+            // a call within the budget first: it is served (and the connection is up before the timing)
+            assertThat(stub.createComment(CreateCommentRequest.newBuilder().setBody("fits").build()).getBody()).isEqualTo("fits");
+            assertThat(served).hasValue(1);
             String huge = "a" + " ".repeat(900_000) + "a";
             long start = System.nanoTime();
             assertThatThrownBy(() -> stub.createComment(CreateCommentRequest.newBuilder().setBody(huge).build()))
@@ -122,10 +125,8 @@ class BudgetsTest {
                         BadRequest details = badRequest(e);
                         assertThat(details.getFieldViolations(0).getField()).isEqualTo("body");
                     });
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
-            assertThat(served).hasValue(0);
-            assertThat(stub.createComment(CreateCommentRequest.newBuilder().setBody("fits").build()).getBody()).isEqualTo("fits");
-            assertThat(served).hasValue(1);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms, 900 KB sent included").isLessThan(1_000);
+            assertThat(served).as("the service never saw it").hasValue(1);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

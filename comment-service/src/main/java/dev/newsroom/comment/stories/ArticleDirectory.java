@@ -27,7 +27,9 @@ public class ArticleDirectory {
 
     private final ArticleServiceBlockingStub articles;
     private final long deadlineMillis;
-    private final Cache<Long, String> published;
+    private final long publishedTtlNanos;
+    /** A "published" answer and when its question was sent: trusted for published-ttl from then. */
+    private final Cache<Long, Answer> published;
     private final Cache<Long, Boolean> missing;
     private final Cache<Long, String> knownPublished;
     private final Cache<Long, Boolean> seenPublished;
@@ -35,11 +37,15 @@ public class ArticleDirectory {
     public ArticleDirectory(ArticleServiceBlockingStub articles, StoriesConfig config) {
         this.articles = articles;
         this.deadlineMillis = config.deadline().toMillis();
+        this.publishedTtlNanos = config.publishedTtl().toNanos();
         this.published = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.publishedTtl()).build();
         this.missing = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.missingTtl()).build();
         this.knownPublished = Caffeine.newBuilder().maximumSize(config.cacheSize())
                 .expireAfterWrite(config.knownPublishedFor()).build();
         this.seenPublished = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(Duration.ofDays(1)).build();
+    }
+
+    private record Answer(String section, long askedAt) {
     }
 
     /** Whether this replica saw the story published within the last day (it may not be now). */
@@ -54,13 +60,16 @@ public class ArticleDirectory {
      *         was not seen published recently
      */
     public Optional<String> publishedSection(long articleId) {
-        String section = published.getIfPresent(articleId);
-        if (section != null) {
-            return Optional.of(section);
+        Answer answer = published.getIfPresent(articleId);
+        // counted from when the question left, not when the answer came: a change that answered
+        // while ours was on its way is still seen within published-ttl of its own answer
+        if (answer != null && System.nanoTime() - answer.askedAt() < publishedTtlNanos) {
+            return Optional.of(answer.section());
         }
         if (missing.getIfPresent(articleId) != null) {
             return Optional.empty();
         }
+        long askedAt = System.nanoTime();
         try {
             Article a = articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                     .getArticle(GetArticleRequest.newBuilder().setId(articleId).build());
@@ -68,7 +77,7 @@ public class ArticleDirectory {
                 missing.put(articleId, Boolean.TRUE);
                 return Optional.empty();
             }
-            published.put(articleId, a.getSection());
+            published.put(articleId, new Answer(a.getSection(), askedAt));
             knownPublished.put(articleId, a.getSection());
             seenPublished.put(articleId, Boolean.TRUE);
             return Optional.of(a.getSection());
