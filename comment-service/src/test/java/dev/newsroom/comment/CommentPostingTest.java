@@ -96,6 +96,16 @@ class CommentPostingTest extends CommentServiceTest {
         assertStatus(() -> service.reader().createComment(comment(story, "ok").setEmail("not-an-address").build()),
                 Status.Code.INVALID_ARGUMENT);
 
+        // a + 900,000 spaces + a: refused by the body's budget where the call enters, at once;
+        // within the budget the cleaning is linear, so 3,998 spaces cost nothing either
+        long start = System.nanoTime();
+        var spaces = assertStatus(() -> post(story, "a" + " ".repeat(900_000) + "a"), Status.Code.INVALID_ARGUMENT);
+        long refusedIn = (System.nanoTime() - start) / 1_000_000;
+        assertThat(spaces.getStatus().getDescription()).isEqualTo("body must be at most 4000 characters");
+        assertThat(refusedIn).as("ms").isLessThan(1_000);
+        var wide = assertStatus(() -> post(story, "a" + " ".repeat(3_998) + "a"), Status.Code.INVALID_ARGUMENT);
+        assertThat(wide.getStatus().getDescription()).isEqualTo("body must be at most 2000 characters");
+
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
                 ResultSet rs = c.createStatement().executeQuery("SELECT body FROM comment WHERE article_id = " + story)) {
             while (rs.next()) {

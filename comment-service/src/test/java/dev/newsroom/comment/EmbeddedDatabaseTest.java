@@ -75,8 +75,11 @@ class EmbeddedDatabaseTest {
                 return null;
             });
             assertThat(read(tx, () -> comments.approvedTopLevel(story, 0, 10))).containsExactly(top.withStatus(CommentStatus.APPROVED));
-            assertThat(read(tx, () -> comments.approvedReplies(List.of(top.id()))))
+            assertThat(read(tx, () -> comments.approvedReplies(List.of(top.id()), 5)))
                     .containsExactly(reply.withStatus(CommentStatus.APPROVED));
+            assertThat(read(tx, () -> comments.approvedReplies(List.of(top.id()), 0))).isEmpty();
+            assertThat(read(tx, () -> comments.approvedRepliesAfter(top.id(), 0, 5))).containsExactly(reply.withStatus(CommentStatus.APPROVED));
+            assertThat(read(tx, () -> comments.approvedRepliesAfter(top.id(), reply.id(), 5))).isEmpty();
             assertThat(read(tx, () -> comments.approvedCounts(List.of(story, 42L)))).containsExactly(Map.entry(story, 2L), Map.entry(42L, 0L));
             assertThat(read(tx, () -> comments.postedSince("fp-1", "key-1", now.minusSeconds(1)))).isTrue();
             assertThat(read(tx, () -> comments.postedSince("fp-1", "key-1", now))).isFalse();

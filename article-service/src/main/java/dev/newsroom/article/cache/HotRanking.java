@@ -1,8 +1,11 @@
 package dev.newsroom.article.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import dev.newsroom.article.desk.Archive;
+import dev.newsroom.article.desk.Sections;
 import dev.newsroom.article.domain.Story;
 import dev.newsroom.article.domain.StoryException;
 import dev.newsroom.proto.article.v1.Article;
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import redis.clients.jedis.AbstractPipeline;
@@ -33,7 +35,10 @@ import redis.clients.jedis.resps.Tuple;
  * The hot list: hourly view buckets (written by the gateways) united with time-decayed
  * weights, the best candidates checked against the archive (withdrawn or unpublished stories
  * never appear), ready lists kept in Redis for {@code top-ttl}. Without Redis: the last list
- * this replica knew, marked stale, or an empty one.
+ * this replica knew, marked stale, or an empty one. The section must be a known one and the
+ * window one of the enumeration (INVALID_ARGUMENT naming the field otherwise), so no state
+ * here or in Redis is keyed by text a client made up, and the last known lists are a
+ * bounded cache ({@code last-known-lists}).
  */
 @Singleton
 public class HotRanking {
@@ -52,13 +57,16 @@ public class HotRanking {
     private final Archive archive;
     private final Clock clock;
     private final HotConfig config;
-    private final Map<String, HotStories> lastKnown = new ConcurrentHashMap<>();
+    private final Sections sections;
+    private final Cache<String, HotStories> lastKnown;
 
-    public HotRanking(GuardedRedis redis, Archive archive, Clock clock, HotConfig config) {
+    public HotRanking(GuardedRedis redis, Archive archive, Sections sections, Clock clock, HotConfig config) {
         this.redis = redis;
         this.archive = archive;
+        this.sections = sections;
         this.clock = clock;
         this.config = config;
+        this.lastKnown = Caffeine.newBuilder().maximumSize(config.lastKnownLists()).build();
     }
 
     public HotStories topFor(String section, String windowLabel, int limit) {
@@ -69,12 +77,21 @@ public class HotRanking {
         }
         int size = limit == 0 ? config.defaultLimit() : limit;
         String sec = section == null || section.isBlank() ? ReadPathKeys.ALL_SECTIONS : section.strip();
+        if (!sec.equals(ReadPathKeys.ALL_SECTIONS) && !sections.ids().contains(sec)) {
+            throw StoryException.Invalid.of("section", "must be empty or one of " + String.join(", ", sections.ids()));
+        }
         String field = sec + "|" + window.label() + "|" + size;
         Optional<HotStories> answer = ready(field).or(() -> compute(sec, window, size, field));
         answer.ifPresent(list -> lastKnown.put(field, list));
-        return answer.orElseGet(() -> lastKnown.getOrDefault(field, HotStories.newBuilder()
-                .setWindow(window.label()).setSection(section == null ? "" : section.strip()).build())
+        return answer.orElseGet(() -> Optional.ofNullable(lastKnown.getIfPresent(field)).orElseGet(() -> HotStories.newBuilder()
+                .setWindow(window.label()).setSection(sec.equals(ReadPathKeys.ALL_SECTIONS) ? "" : sec).build())
                 .toBuilder().setStale(true).build());
+    }
+
+    /** Lists remembered for answering without Redis (a bounded cache; for tests of that bound). */
+    long lastKnownLists() {
+        lastKnown.cleanUp();
+        return lastKnown.estimatedSize();
     }
 
     private Optional<HotStories> ready(String field) {

@@ -14,6 +14,8 @@ import dev.newsroom.proto.comment.v1.CreateCommentRequest;
 import dev.newsroom.proto.comment.v1.ListCommentsRequest;
 import dev.newsroom.proto.comment.v1.ListCommentsResponse;
 import dev.newsroom.proto.comment.v1.ListModerationQueueRequest;
+import dev.newsroom.proto.comment.v1.ListRepliesRequest;
+import dev.newsroom.proto.comment.v1.ListRepliesResponse;
 import dev.newsroom.proto.comment.v1.ListModerationQueueResponse;
 import dev.newsroom.proto.comment.v1.ModerateCommentRequest;
 import dev.newsroom.proto.comment.v1.ModeratedComment;
@@ -36,12 +38,23 @@ public class CommentEndpoint extends CommentServiceGrpc.CommentServiceImplBase {
     @Override
     public void listComments(ListCommentsRequest r, StreamObserver<ListCommentsResponse> out) {
         GrpcErrors.unary(out, () -> {
-            CommentBoard.ThreadPage page = board.thread(r.getArticleId(), r.getPageSize(), r.getPageToken());
+            CommentBoard.ThreadPage page = board.thread(r.getArticleId(), r.getPageSize(), r.getPageToken(), r.getReplyLimit());
             ListCommentsResponse.Builder b = ListCommentsResponse.newBuilder()
                     .setTotalCount(page.totalCount())
                     .setSettings(Protos.settings(page.settings()))
                     .setNextPageToken(page.nextPageToken());
-            page.threads().forEach(t -> b.addComments(Protos.thread(t)));
+            page.threads().forEach(t -> b.addComments(Protos.thread(t).toBuilder()
+                    .setMoreRepliesToken(page.moreReplies().getOrDefault(t.comment().id(), ""))));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void listReplies(ListRepliesRequest r, StreamObserver<ListRepliesResponse> out) {
+        GrpcErrors.unary(out, () -> {
+            Page<dev.newsroom.comment.domain.Comment> page = board.replies(r.getCommentId(), r.getPageSize(), r.getPageToken());
+            ListRepliesResponse.Builder b = ListRepliesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+            page.items().forEach(c -> b.addReplies(Protos.comment(c)));
             return b.build();
         });
     }

@@ -5,7 +5,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** newsroom.comment (threads and lists) in application.yml (the defaults are there, each key described). */
 @ConfigurationProperties("newsroom.comment")
-public record BoardConfig(int maxDepth, int defaultPageSize, int maxPageSize, int maxCountIds, int maxReason) {
+public record BoardConfig(int maxDepth, int defaultPageSize, int maxPageSize, int maxCountIds, int maxReason,
+        int defaultReplies, int maxReplies) {
 
     /** A requested page size, defaulted and checked. */
     int pageSize(int requested) {
@@ -14,6 +15,17 @@ public record BoardConfig(int maxDepth, int defaultPageSize, int maxPageSize, in
         }
         if (requested < 0 || requested > maxPageSize) {
             throw CommentException.Invalid.of("pageSize", "must be between 1 and " + maxPageSize);
+        }
+        return requested;
+    }
+
+    /** Replies shown per top-level comment on a thread page, defaulted and checked. */
+    int replyLimit(int requested) {
+        if (requested == 0) {
+            return defaultReplies;
+        }
+        if (requested < 0 || requested > maxReplies) {
+            throw CommentException.Invalid.of("replyLimit", "must be between 1 and " + maxReplies);
         }
         return requested;
     }

@@ -3,6 +3,7 @@ package dev.newsroom.comment.board;
 import dev.newsroom.comment.domain.Comment;
 import dev.newsroom.comment.domain.CommentException;
 import dev.newsroom.comment.domain.CommentSettings;
+import dev.newsroom.comment.domain.CommentStatus;
 import dev.newsroom.comment.domain.ModerationEvent;
 import dev.newsroom.comment.domain.PlainText;
 import dev.newsroom.comment.moderation.Decision;
@@ -20,6 +21,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +79,7 @@ public class CommentBoard {
     /** A reply goes under an approved comment of the same story, no deeper than the configured depth. */
     private Comment parentOf(Submission s) {
         Comment parent = comments.find(s.parentId())
-                .filter(p -> p.articleId() == s.articleId() && p.status() == dev.newsroom.comment.domain.CommentStatus.APPROVED)
+                .filter(p -> p.articleId() == s.articleId() && p.status() == CommentStatus.APPROVED)
                 .orElseThrow(() -> CommentException.Invalid.of("parentId", "is not a comment shown under this story"));
         if (parent.depth() + 1 > config.maxDepth()) {
             throw CommentException.Invalid.of("parentId", "replies nest at most " + config.maxDepth() + " levels deep");
@@ -82,9 +87,13 @@ public class CommentBoard {
         return parent;
     }
 
-    /** One page of a story's thread: approved top-level comments with all their approved replies. */
-    public ThreadPage thread(long articleId, int pageSize, String pageToken) {
+    /**
+     * One page of a story's thread: approved top-level comments, each with the first
+     * {@code replyLimit} approved replies of its thread and a cursor when it has more.
+     */
+    public ThreadPage thread(long articleId, int pageSize, String pageToken, int replyLimit) {
         int size = config.pageSize(pageSize);
+        int replies = config.replyLimit(replyLimit);
         String list = "thread:" + articleId;
         long after = PageToken.decode(pageToken, list);
         StoryState story = stories.stateForReading(articleId);
@@ -98,9 +107,49 @@ public class CommentBoard {
                 top = top.subList(0, size);
                 next = PageToken.encode(top.get(size - 1).id(), list);
             }
-            List<Comment> replies = comments.approvedReplies(top.stream().map(Comment::id).toList());
-            return new ThreadPage(CommentThread.build(top, replies), comments.approvedCount(articleId), story.settings(), next);
+            List<Comment> shown = comments.approvedReplies(top.stream().map(Comment::id).toList(), replies + 1);
+            Map<Long, List<Comment>> byThread = new LinkedHashMap<>();
+            shown.forEach(r -> byThread.computeIfAbsent(r.rootId(), k -> new ArrayList<>()).add(r));
+            List<Comment> kept = new ArrayList<>();
+            Map<Long, String> more = new HashMap<>();
+            byThread.forEach((root, thread) -> {
+                if (thread.size() > replies) {
+                    thread = thread.subList(0, replies);
+                    more.put(root, PageToken.encode(thread.get(replies - 1).id(), repliesList(root)));
+                }
+                kept.addAll(thread);
+            });
+            kept.sort(Comparator.comparingLong(Comment::id));
+            return new ThreadPage(CommentThread.build(top, kept), more, comments.approvedCount(articleId), story.settings(), next);
         });
+    }
+
+    /** Further approved replies of a top-level comment's thread, oldest first, flat. */
+    public Page<Comment> replies(long commentId, int pageSize, String pageToken) {
+        if (commentId <= 0) {
+            throw CommentException.Invalid.of("commentId", "must be a comment id");
+        }
+        int size = config.pageSize(pageSize);
+        long after = PageToken.decode(pageToken, repliesList(commentId));
+        Comment root = tx.executeRead(s -> comments.find(commentId))
+                .filter(c -> c.depth() == 0 && c.status() == CommentStatus.APPROVED)
+                .orElseThrow(() -> new CommentException.NotFound("no shown top-level comment " + commentId));
+        if (!stories.stateForReading(root.articleId()).published()) {
+            throw new CommentException.NotFound("no shown top-level comment " + commentId);
+        }
+        return tx.executeRead(s -> {
+            List<Comment> found = comments.approvedRepliesAfter(commentId, after, size + 1);
+            String next = "";
+            if (found.size() > size) {
+                found = found.subList(0, size);
+                next = PageToken.encode(found.get(size - 1).id(), repliesList(commentId));
+            }
+            return new Page<>(found, next);
+        });
+    }
+
+    private static String repliesList(long rootId) {
+        return "replies:" + rootId;
     }
 
     /** Approved-comment counts for up to the configured number of stories, in request order. */
@@ -112,7 +161,11 @@ public class CommentBoard {
         return tx.executeRead(s -> comments.approvedCounts(ids));
     }
 
-    /** A page of a thread, the story's approved total and its comment settings. */
-    public record ThreadPage(List<CommentThread> threads, long totalCount, CommentSettings settings, String nextPageToken) {
+    /**
+     * A page of a thread, the cursor for more replies of each top-level comment that has
+     * more (by its id), the story's approved total and its comment settings.
+     */
+    public record ThreadPage(List<CommentThread> threads, Map<Long, String> moreReplies, long totalCount,
+            CommentSettings settings, String nextPageToken) {
     }
 }

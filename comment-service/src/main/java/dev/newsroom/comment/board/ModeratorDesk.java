@@ -13,6 +13,7 @@ import dev.newsroom.comment.store.SettingsStore;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,12 @@ import java.util.Map;
 /** What moderators do: work the queue, approve / reject / mark spam, open and close stories. */
 @Singleton
 public class ModeratorDesk {
+    /**
+     * Longest moderator subject stored (the actor and updated_by columns): what the gateway
+     * forwards as a subject at most. A longer one is refused before anything is written.
+     */
+    static final int MAX_MODERATOR = 256;
+
     private final CommentStore comments;
     private final HistoryStore history;
     private final SettingsStore settings;
@@ -63,6 +70,7 @@ public class ModeratorDesk {
 
     /** Sets a comment's status and records who did it and why. */
     public Moderated moderate(long id, CommentStatus target, String action, String moderator, String reason) {
+        checkModerator(moderator);
         String why = PlainText.line(reason);
         if (PlainText.length(why) > config.maxReason()) {
             throw CommentException.Invalid.of("reason", "must be at most " + config.maxReason() + " characters");
@@ -76,11 +84,15 @@ public class ModeratorDesk {
         });
     }
 
-    /** Changes what is given; the rest keeps its current value (or its section's default). */
+    /**
+     * Changes what is given; the rest keeps its current value (or its section's default).
+     * Returns only once the row holds the new settings: an answer means they are stored.
+     */
     public CommentSettings updateSettings(long articleId, Boolean open, ModerationMode mode, String moderator) {
         if (articleId <= 0) {
             throw CommentException.Invalid.of("articleId", "must be a News ID");
         }
+        checkModerator(moderator);
         CommentSettings current = stories.settings(articleId, stories.sectionIfKnown(articleId));
         CommentSettings next = new CommentSettings(articleId, open == null ? current.commentsOpen() : open,
                 mode == null ? current.mode() : mode);
@@ -92,10 +104,31 @@ public class ModeratorDesk {
                 }
                 return null;
             });
-        } catch (RuntimeException firstWriterRace) {
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
             // another moderator inserted the row between our update and insert: update it
-            tx.executeWrite(s -> settings.update(next, moderator, now));
+            if (!tx.executeWrite(s -> settings.update(next, moderator, now))) {
+                throw new IllegalStateException("the settings row of story " + articleId + " was inserted and is gone");
+            }
         }
         return next;
+    }
+
+    private static void checkModerator(String moderator) {
+        if (moderator == null || moderator.isEmpty() || PlainText.length(moderator) > MAX_MODERATOR) {
+            throw CommentException.Invalid.of("subject", "the moderator's subject must be 1.." + MAX_MODERATOR + " characters");
+        }
+    }
+
+    /** A unique-key violation (SQLSTATE 23505, PostgreSQL and H2 alike): the only race the retry is for. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

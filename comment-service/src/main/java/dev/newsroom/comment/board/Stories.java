@@ -30,7 +30,8 @@ public class Stories implements StoryGate {
     @Override
     public StoryState state(long articleId) {
         Optional<String> section = articles.publishedSection(articleId);
-        return new StoryState(section.isPresent(), settings(articleId, section.orElse(null)));
+        return new StoryState(section.isPresent(), section.isEmpty() && articles.wasPublished(articleId),
+                settings(articleId, section.orElse(null)));
     }
 
     /** For reading: a story article-service cannot vouch for right now still shows its comments. */

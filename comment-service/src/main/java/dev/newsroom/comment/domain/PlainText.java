@@ -1,34 +1,61 @@
 package dev.newsroom.comment.domain;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Cleans reader input into safe plain text: line breaks unified, control characters and
  * bidi embedding/override/isolate characters (U+202A–202E, U+2066–2069) removed, Unicode
  * NFC. The text is never HTML: {@code <script>} stays the literal text a client escapes.
+ *
+ * <p>Every method is one linear pass (no backtracking regular expression): the input is
+ * reader-controlled, and its length is checked against the request budget before it gets
+ * here (docs/security.md, "Budgets").
  */
 public final class PlainText {
-    private static final Pattern LINE_BREAKS = Pattern.compile("\r\n|[\r\u2028\u2029\u0085]");
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+\n");
-    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     private PlainText() {
     }
 
-    /** A multi-line text (a comment body): paragraphs kept, at most one blank line between them. */
+    /**
+     * A multi-line text (a comment body): paragraphs kept, at most one blank line between
+     * them, no spaces or tabs before a line break, no white space around the whole.
+     */
     public static String body(String raw) {
-        String text = LINE_BREAKS.matcher(raw == null ? "" : raw).replaceAll("\n");
-        text = Normalizer.normalize(stripUnsafe(text, true), Normalizer.Form.NFC);
-        text = TRAILING_SPACE.matcher(text).replaceAll("\n");
-        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+        String text = raw == null ? "" : raw;
+        StringBuilder out = new StringBuilder(text.length());
+        int spaces = 0;     // spaces and tabs not written yet: dropped when a line break follows
+        int newlines = 0;   // line breaks not written yet: at most two are
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                i++;
+                cp = '\n';
+            }
+            if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0085) {
+                spaces = 0;
+                newlines++;
+            } else if (cp == ' ' || cp == '\t') {
+                spaces++;
+            } else if (!isUnsafe(cp)) {
+                append(out, '\n', Math.min(newlines, 2));
+                append(out, ' ', spaces);
+                out.appendCodePoint(cp);
+                newlines = 0;
+                spaces = 0;
+            }
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC).strip();
+    }
+
+    private static void append(StringBuilder out, char c, int times) {
+        for (int n = 0; n < times; n++) {
+            out.append(c);
+        }
     }
 
     /** A single-line text (an author name): every run of white space becomes one space. */
     public static String line(String raw) {
-        String text = Normalizer.normalize(stripUnsafe(raw == null ? "" : raw, false), Normalizer.Form.NFC);
-        return SPACES.matcher(text).replaceAll(" ").strip();
+        return Normalizer.normalize(stripUnsafe(raw == null ? "" : raw), Normalizer.Form.NFC).strip();
     }
 
     /** Length as a reader counts it: in code points, not UTF-16 units. */
@@ -36,17 +63,23 @@ public final class PlainText {
         return text.codePointCount(0, text.length());
     }
 
-    private static String stripUnsafe(String text, boolean keepNewlines) {
+    /** Unsafe characters removed; line breaks, tabs and spaces as single spaces between words. */
+    private static String stripUnsafe(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append(keepNewlines ? '\n' : ' ');
-            } else if (cp == '\t') {
-                out.append(' ');
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == ' ' || cp == '\n' || cp == '\t') {
+                space = true;
             } else if (!isUnsafe(cp)) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
                 out.appendCodePoint(cp);
             }
-        });
+        }
         return out.toString();
     }
 

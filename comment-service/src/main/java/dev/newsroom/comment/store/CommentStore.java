@@ -31,8 +31,13 @@ public class CommentStore implements RecentPosts {
     private static final NamedSql SET_STATUS = NamedSql.parse("UPDATE comment SET status = :status WHERE id = :id");
     private static final NamedSql APPROVED_TOP_LEVEL = NamedSql.parse("SELECT " + COLUMNS + " FROM comment "
             + "WHERE article_id = :article_id AND status = 'APPROVED' AND depth = 0 AND id > :after_id ORDER BY id LIMIT :limit");
-    private static final NamedSql APPROVED_REPLIES = NamedSql.parse("SELECT " + COLUMNS + " FROM comment "
-            + "WHERE root_id IN (:root_ids) AND status = 'APPROVED' AND depth > 0 ORDER BY id");
+    /** The first :per_thread approved replies of each thread (any depth), numbered per thread by id. */
+    private static final NamedSql FIRST_REPLIES = NamedSql.parse("SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS
+            + ", ROW_NUMBER() OVER (PARTITION BY root_id ORDER BY id) AS reply_number FROM comment "
+            + "WHERE root_id IN (:root_ids) AND status = 'APPROVED' AND depth > 0) replies "
+            + "WHERE reply_number <= :per_thread ORDER BY id");
+    private static final NamedSql REPLIES_AFTER = NamedSql.parse("SELECT " + COLUMNS + " FROM comment "
+            + "WHERE root_id = :root_id AND status = 'APPROVED' AND depth > 0 AND id > :after_id ORDER BY id LIMIT :limit");
     private static final NamedSql APPROVED_COUNTS = NamedSql.parse("SELECT article_id, COUNT(*) AS approved FROM comment "
             + "WHERE article_id IN (:article_ids) AND status = 'APPROVED' GROUP BY article_id");
     private static final NamedSql POSTED_SINCE = NamedSql.parse("SELECT 1 FROM comment "
@@ -95,11 +100,16 @@ public class CommentStore implements RecentPosts {
     }
 
     /** Approved replies in the threads of these top-level comments, oldest first. */
-    public List<Comment> approvedReplies(List<Long> rootIds) {
+    public List<Comment> approvedReplies(List<Long> rootIds, int perThread) {
         if (rootIds.isEmpty()) {
             return List.of();
         }
-        return list(APPROVED_REPLIES.bind(Params.of("root_ids", rootIds)));
+        return list(FIRST_REPLIES.bind(Params.of("root_ids", rootIds).and("per_thread", perThread)));
+    }
+
+    /** Approved replies of one thread after {@code afterId}, oldest first (the thread's further pages). */
+    public List<Comment> approvedRepliesAfter(long rootId, long afterId, int limit) {
+        return list(REPLIES_AFTER.bind(Params.of("root_id", rootId).and("after_id", afterId).and("limit", limit)));
     }
 
     /** Comments with a status, oldest first, optionally of one story (the moderation queue). */

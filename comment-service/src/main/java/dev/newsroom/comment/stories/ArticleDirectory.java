@@ -8,6 +8,7 @@ import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingSt
 import dev.newsroom.proto.article.v1.GetArticleRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,25 +16,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Is a story published, and in which section? Asks article-service (GetArticle as an
- * anonymous reader, with a deadline) and caches the answer briefly. Stories seen published
- * are remembered longer, so comments on them keep coming in while article-service is down.
+ * anonymous reader, with a deadline) and caches the answer briefly: a "published" answer for
+ * {@code published-ttl} (2 s), the longest a withdrawn or unpublished story takes comments.
+ * While article-service is down, stories seen published within {@code known-published-for}
+ * still take comments (none by default). Which stories were seen published is remembered
+ * for a day, only to answer "no longer published" rather than "no such story".
  */
 public class ArticleDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleDirectory.class);
 
     private final ArticleServiceBlockingStub articles;
     private final long deadlineMillis;
-    private final Cache<Long, String> published;
+    private final long publishedTtlNanos;
+    /** A "published" answer and when its question was sent: trusted for published-ttl from then. */
+    private final Cache<Long, Answer> published;
     private final Cache<Long, Boolean> missing;
     private final Cache<Long, String> knownPublished;
+    private final Cache<Long, Boolean> seenPublished;
 
     public ArticleDirectory(ArticleServiceBlockingStub articles, StoriesConfig config) {
         this.articles = articles;
         this.deadlineMillis = config.deadline().toMillis();
+        this.publishedTtlNanos = config.publishedTtl().toNanos();
         this.published = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.publishedTtl()).build();
         this.missing = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.missingTtl()).build();
         this.knownPublished = Caffeine.newBuilder().maximumSize(config.cacheSize())
                 .expireAfterWrite(config.knownPublishedFor()).build();
+        this.seenPublished = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(Duration.ofDays(1)).build();
+    }
+
+    private record Answer(String section, long askedAt) {
+    }
+
+    /** Whether this replica saw the story published within the last day (it may not be now). */
+    public boolean wasPublished(long articleId) {
+        return seenPublished.getIfPresent(articleId) != null;
     }
 
     /**
@@ -43,13 +60,16 @@ public class ArticleDirectory {
      *         was not seen published recently
      */
     public Optional<String> publishedSection(long articleId) {
-        String section = published.getIfPresent(articleId);
-        if (section != null) {
-            return Optional.of(section);
+        Answer answer = published.getIfPresent(articleId);
+        // counted from when the question left, not when the answer came: a change that answered
+        // while ours was on its way is still seen within published-ttl of its own answer
+        if (answer != null && System.nanoTime() - answer.askedAt() < publishedTtlNanos) {
+            return Optional.of(answer.section());
         }
         if (missing.getIfPresent(articleId) != null) {
             return Optional.empty();
         }
+        long askedAt = System.nanoTime();
         try {
             Article a = articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                     .getArticle(GetArticleRequest.newBuilder().setId(articleId).build());
@@ -57,8 +77,9 @@ public class ArticleDirectory {
                 missing.put(articleId, Boolean.TRUE);
                 return Optional.empty();
             }
-            published.put(articleId, a.getSection());
+            published.put(articleId, new Answer(a.getSection(), askedAt));
             knownPublished.put(articleId, a.getSection());
+            seenPublished.put(articleId, Boolean.TRUE);
             return Optional.of(a.getSection());
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();

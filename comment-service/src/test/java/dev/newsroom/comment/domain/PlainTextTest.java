@@ -39,6 +39,23 @@ class PlainTextTest {
     }
 
     @Test
+    void spacesBeforeLineBreaksGoAndOtherSpacesStay() {
+        assertThat(PlainText.body("a \t \n \n \n b\u3000 \nc")).isEqualTo("a\n\n b\u3000\nc");
+    }
+
+    @Test
+    void cleaningIsLinearInTheInput() {
+        // a backtracking "[ \t]+\n" over this took minutes; one pass takes milliseconds
+        String raw = "a" + " ".repeat(900_000) + "a";
+        String tabs = "a" + "\t ".repeat(450_000) + "\n" + "a";
+        long start = System.nanoTime();
+        assertThat(PlainText.body(raw)).hasSize(900_002);
+        assertThat(PlainText.body(tabs)).isEqualTo("a\na");
+        assertThat(PlainText.line(raw)).isEqualTo("a a");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
+    }
+
+    @Test
     void lengthCountsCodePoints() {
         assertThat(PlainText.length("😀😀")).isEqualTo(2);
     }

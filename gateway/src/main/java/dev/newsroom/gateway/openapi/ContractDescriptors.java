@@ -9,6 +9,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.ExtensionRegistry;
 import dev.newsroom.proto.common.v1.AccessProto;
 import dev.newsroom.proto.common.v1.HttpSemanticsProto;
+import dev.newsroom.proto.common.v1.LimitsProto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class ContractDescriptors {
     FieldBehaviorProto.registerAllExtensions(registry);
     AccessProto.registerAllExtensions(registry);
     HttpSemanticsProto.registerAllExtensions(registry);
+    LimitsProto.registerAllExtensions(registry);
     FileDescriptorSet set = FileDescriptorSet.parseFrom(descriptorSet, registry);
     Map<String, FileDescriptor> built = new LinkedHashMap<>();
     for (FileDescriptorProto file : set.getFileList()) {

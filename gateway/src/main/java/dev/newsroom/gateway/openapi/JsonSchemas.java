@@ -9,6 +9,8 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
+import dev.newsroom.proto.common.v1.FieldLimits;
+import dev.newsroom.proto.common.v1.LimitsProto;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +49,21 @@ final class JsonSchemas {
       schema = value(field);
     }
     describe(schema, comments.of(field));
+    budget(field, schema);
     if (behaviours(field).contains(FieldBehavior.OUTPUT_ONLY)) schema.addProperty("readOnly", true);
     if (field.getOptions().getDeprecated()) schema.addProperty("deprecated", true);
     return schema;
+  }
+
+  /** The field's input budget (newsroom.common.v1.limits) as maxLength / maxItems. */
+  private static void budget(FieldDescriptor field, JsonObject schema) {
+    FieldLimits limits = field.getOptions().getExtension(LimitsProto.limits);
+    if (field.isRepeated() && !field.isMapField() && limits.getMaxItems() > 0) {
+      schema.addProperty("maxItems", limits.getMaxItems());
+    }
+    if (field.getJavaType() == FieldDescriptor.JavaType.STRING && limits.getMaxLength() > 0) {
+      (field.isRepeated() ? schema.getAsJsonObject("items") : schema).addProperty("maxLength", limits.getMaxLength());
+    }
   }
 
   /** A reference to the message's component, or the inline JSON form of a well-known type. */

@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * never stored or forwarded:
  * <ul>
  *   <li>{@link #client} — the network address alone (IPv6 by /64): what rate limits and view
- *       caps key on, and what services get as the {@code x-newsroom-client} metadata. Nothing
+ *       caps key on, and what services get as the client in the signed call token. Nothing
  *       the client writes changes it.
  *   <li>{@link #reader} — the address refined by the User-Agent: only tells two readers
  *       behind one address apart for view de-duplication (bounded per address by the cap).

@@ -12,6 +12,8 @@ import java.util.Map;
  * {@code true} for a string field and print them as text. A string field must be a JSON
  * string, a bool a JSON boolean, a repeated field an array and a message an object, so a
  * client with a wrong type gets a 400 naming the field instead of silently stored text.
+ * The body's strings and arrays are held to their input budgets here too, so an over-budget
+ * body is refused before it is printed and parsed again into the request message.
  */
 final class JsonShapes {
   private JsonShapes() {}
@@ -26,6 +28,7 @@ final class JsonShapes {
         expect(entry.getValue().isJsonObject(), name, "an object");
       } else if (field.isRepeated()) {
         expect(entry.getValue().isJsonArray(), name, "an array");
+        RequestBudgets.checkItems(field, entry.getValue().getAsJsonArray().size(), name);
         entry.getValue().getAsJsonArray().forEach(item -> checkValue(item, field, name + "[]"));
       } else {
         checkValue(entry.getValue(), field, name);
@@ -36,7 +39,10 @@ final class JsonShapes {
   private static void checkValue(JsonElement value, FieldDescriptor field, String name) {
     if (value.isJsonNull()) return;
     switch (field.getJavaType()) {
-      case STRING -> expect(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString(), name, "a string");
+      case STRING -> {
+        expect(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString(), name, "a string");
+        RequestBudgets.checkLength(field, value.getAsString(), name);
+      }
       case BOOLEAN -> expect(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean(), name, "true or false");
       case MESSAGE -> {
         if (!isWellKnown(field.getMessageType())) {

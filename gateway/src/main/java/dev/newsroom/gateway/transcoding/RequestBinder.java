@@ -35,7 +35,9 @@ import java.util.Set;
  * Builds the request message of an RPC from an HTTP request, following the google.api.http
  * rules: path variables, then the body ({@code *} or one field), then query parameters for
  * the remaining fields. Everything goes through the proto3 JSON parser (unknown fields
- * rejected), so a bad value fails the same way wherever it came from.
+ * rejected), so a bad value fails the same way wherever it came from. The input budgets
+ * ({@link RequestBudgets}: JSON depth and width, the contract's per-field limits) are applied
+ * here, so an over-budget request is a 400 naming the field before any backend is called.
  */
 public final class RequestBinder {
 
@@ -87,7 +89,10 @@ public final class RequestBinder {
     } catch (RuntimeException e) {
       throw ApiException.badRequest("invalid request: the JSON does not fit the request message");
     }
-    return builder.build();
+    DynamicMessage request = builder.build();
+    RequestBudgets.checkFields(request,
+        binding.hasBody() && !binding.wholeBody() ? input.findFieldByName(binding.body()).getJsonName() : "");
+    return request;
   }
 
   /** {@code a=1&b=x&b=y} to name → values, percent-decoded ({@code +} is a space). */
@@ -211,6 +216,7 @@ public final class RequestBinder {
   private static JsonElement parseStrict(byte[] body) {
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+      RequestBudgets.checkShape(text);
       JsonReader reader = new JsonReader(new StringReader(text));
       reader.setStrictness(Strictness.STRICT);
       JsonElement element = JsonParser.parseReader(reader);

@@ -114,6 +114,19 @@ class OpenApiEndpointTest {
   }
 
   @Test
+  void inputBudgetsAreMaxLengthAndMaxItems() {
+    JsonObject document = parse(served());
+    JsonObject tags = document.getAsJsonObject("components").getAsJsonObject("schemas")
+        .getAsJsonObject("newsroom.article.v1.Article").getAsJsonObject("properties").getAsJsonObject("tags");
+    assertThat(tags.get("maxItems").getAsInt()).isEqualTo(100);
+    assertThat(tags.getAsJsonObject("items").get("maxLength").getAsInt()).isEqualTo(200);
+    JsonObject section = document.getAsJsonObject("paths").getAsJsonObject("/api/v1/hot").getAsJsonObject("get")
+        .getAsJsonArray("parameters").asList().stream().map(JsonElement::getAsJsonObject)
+        .filter(p -> p.get("name").getAsString().equals("section")).findFirst().orElseThrow();
+    assertThat(section.getAsJsonObject("schema").get("maxLength").getAsInt()).isEqualTo(40);
+  }
+
+  @Test
   void rolesAndDeclaredHttpSemanticsMatchWhatTheGatewayDoes() {
     JsonObject paths = parse(served()).getAsJsonObject("paths");
     for (HttpBinding binding : catalog.bindings()) {

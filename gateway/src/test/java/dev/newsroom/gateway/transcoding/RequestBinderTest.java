@@ -104,6 +104,60 @@ class RequestBinderTest {
   }
 
   @Test
+  void overBudgetFieldsAre400NamingTheFieldWhereverTheyCameFrom() {
+    assertViolation(() -> bind("GET", "/api/v1/articles", "section=" + "s".repeat(41), "", ListArticlesRequest.parser()),
+        "section", "must be at most 40 characters");
+    assertViolation(() -> bind("GET", "/api/v1/articles/by-slug/" + "x".repeat(641), "", "", ListArticlesRequest.parser()),
+        "slug", "must be at most 640 characters");
+    assertViolation(() -> bind("PATCH", "/api/v1/articles/1", "", "{\"headline\":\"" + "h".repeat(601) + "\"}",
+        UpdateArticleRequest.parser()), "headline", "must be at most 600 characters");
+    String tags = "[" + String.join(",", java.util.Collections.nCopies(101, "\"t\"")) + "]";
+    assertViolation(() -> bind("POST", "/api/v1/articles", "", "{\"tags\":" + tags + "}", UpdateArticleRequest.parser()),
+        "tags", "must have at most 100 items");
+  }
+
+  @Test
+  void aHugeOverBudgetStringIsRefusedQuickly() {
+    String body = "{\"lead\":\"a" + " ".repeat(900_000) + "a\"}";
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      assertViolation(() -> bind("PATCH", "/api/v1/articles/1", "", body, UpdateArticleRequest.parser()),
+          "lead", "must be at most 4000 characters");
+      best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+    }
+    System.out.println("binding a 900,000-space field: " + best + " ms at best");
+    assertThat(best).as("ms").isLessThan(100);
+  }
+
+  @Test
+  void charactersAreCountedAsCodePoints() throws Exception {
+    String emoji = "\uD83D\uDE00".repeat(40); // 80 UTF-16 units, 40 characters
+    assertThat(bind("GET", "/api/v1/articles", "section=" + java.net.URLEncoder.encode(emoji, StandardCharsets.UTF_8), "",
+        ListArticlesRequest.parser()).getSection()).isEqualTo(emoji);
+  }
+
+  @Test
+  void deepOrWideBodiesAreRefusedBeforeATreeIsBuilt() {
+    String deep = "{\"x\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}";
+    assertThatThrownBy(() -> bind("PATCH", "/api/v1/articles/1", "", deep, UpdateArticleRequest.parser()))
+        .isInstanceOf(ApiException.class).hasMessageContaining("nests deeper than 16");
+    String wide = "{\"x\":[" + "1,".repeat(5000) + "1]}";
+    assertThatThrownBy(() -> bind("PATCH", "/api/v1/articles/1", "", wide, UpdateArticleRequest.parser()))
+        .isInstanceOf(ApiException.class).hasMessageContaining("more than 1000 members");
+  }
+
+  private static void assertViolation(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String description) {
+    ApiException error = (ApiException) org.assertj.core.api.Assertions.catchThrowable(call);
+    assertThat(error).as("refused").isNotNull();
+    assertThat(error.error().code()).isEqualTo(400);
+    assertThat(error.error().details()).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo(field);
+      assertThat(v.description()).isEqualTo(description);
+    });
+  }
+
+  @Test
   void queryStringsDecodePlusAndPercent() {
     assertThat(RequestBinder.parseQuery("q=a+b&q=%C3%A9&flag&=x"))
         .isEqualTo(Map.of("q", List.of("a b", "é"), "flag", List.of(""), "", List.of("x")));

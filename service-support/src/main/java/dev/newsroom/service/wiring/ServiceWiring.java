@@ -3,6 +3,7 @@ package dev.newsroom.service.wiring;
 import dev.newsroom.identity.CallTokens;
 import dev.newsroom.identity.InternalKey;
 import dev.newsroom.identity.ServiceIdentity;
+import dev.newsroom.service.BudgetInterceptor;
 import dev.newsroom.service.CallerInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
@@ -17,7 +18,7 @@ import java.time.Clock;
  * The beans every Newsroom service has: the clock, gRPC server reflection, the call tokens
  * (the internal key: {@code newsroom.identity.key}, env NEWSROOM_INTERNAL_KEY), the service's
  * own identity and the caller interceptor (gRPC server metrics: micronaut-micrometer's own
- * grpc binder).
+ * grpc binder); and the input budgets' interceptor.
  */
 @Factory
 public class ServiceWiring {
@@ -54,5 +55,12 @@ public class ServiceWiring {
     @Named("caller")
     ServerInterceptor caller(CallTokens tokens, @Value("${micronaut.application.name}") String name) {
         return new CallerInterceptor(tokens, name);
+    }
+
+    /** Every request within the contract's input budgets before any service code runs. */
+    @Singleton
+    @Named("budgets")
+    ServerInterceptor budgets() {
+        return new BudgetInterceptor();
     }
 }
