@@ -1,5 +1,7 @@
 package dev.newsroom.gateway;
 
+import dev.newsroom.identity.CallTokens;
+import dev.newsroom.testing.TestIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -7,7 +9,7 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who the client is, as the services see it ({@code x-newsroom-client}): the network address
+ * Who the client is, as the services see it (the client of the signed call token): the network address
  * through the trusted proxies (loopback, under the local profile of the tests), read from the
  * right of X-Forwarded-For; IPv6 by /64; never the User-Agent.
  */
@@ -48,6 +50,8 @@ class ClientIdentityTest extends GatewayIntegrationTest {
     }
     JsonObject answer = parse(request.exchange().expectStatus().isOk()
         .expectBody(String.class).returnResult().getResponseBody());
-    return answer.getAsJsonObject("metadata").get("x-newsroom-client").getAsString();
+    // the client travels inside the call token signed for the service called
+    String token = answer.getAsJsonObject("metadata").get(CallTokens.HEADER).getAsString();
+    return TestIdentity.tokens().verify(token, "echo-service").orElseThrow().client();
   }
 }
