@@ -89,13 +89,14 @@ class HostileTrafficEndToEndTest {
         if (victims != null) {
             return;
         }
+        // distinct texts: one address repeating a comment is refused as a repeat
         for (int i = 0; i < 3; i++) {
             String headline = "Kept through the abuse " + i;
             String id = publish(headline);
             STORIES.put(id, headline);
             List<String> ids = new ArrayList<>();
             HttpResponse<String> posted = rest.send("POST", "/api/v1/articles/" + id + "/comments", null,
-                    ("{\"authorName\":\"Reader " + i + "\",\"body\":\"A comment kept through the abuse\"}").getBytes(StandardCharsets.UTF_8),
+                    ("{\"authorName\":\"Reader " + i + "\",\"body\":\"Comment " + i + " on story " + id + ", kept through the abuse\"}").getBytes(StandardCharsets.UTF_8),
                     "User-Agent", "setup-reader-" + i);
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
             String commentId = json(posted).get("id").getAsString();
