@@ -72,9 +72,12 @@ class ChangesOutliveRedisTest {
 
             redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "3000", "ALL");
             long start = System.nanoTime();
-            editor.withdrawArticle(WithdrawArticleRequest.newBuilder().setId(story.getId()).build());
+            editor.withdrawArticle(
+                    WithdrawArticleRequest.newBuilder().setId(story.getId()).build());
             long acknowledged = System.nanoTime();
-            System.out.printf("withdraw with Redis paused answered in %d ms%n", TimeUnit.NANOSECONDS.toMillis(acknowledged - start));
+            System.out.printf(
+                    "withdraw with Redis paused answered in %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(acknowledged - start));
 
             // from the 200 on, on both replicas: gone, while Redis is paused and after it is back
             int servedOld = 0;
@@ -89,14 +92,24 @@ class ChangesOutliveRedisTest {
                     servedOld++;
                     lastOld = asked;
                 }
-                assertThat(onB == Status.Code.NOT_FOUND || asked < 1000).as("replica B at %d ms: %s", asked, onB).isTrue();
+                assertThat(onB == Status.Code.NOT_FOUND || asked < 1000)
+                        .as("replica B at %d ms: %s", asked, onB)
+                        .isTrue();
                 Thread.sleep(50);
             }
-            System.out.printf("replica B: %d of %d reads in the 6 s after the 200 served the withdrawn story (last asked at %d ms)%n",
+            System.out.printf(
+                    "replica B: %d of %d reads in the 6 s after the 200 served the withdrawn story (last asked at %d ms)%n",
                     servedOld, reads, lastOld);
             StoryRecord left = cached(redis, story);
-            System.out.printf("after the pause Redis holds %s%n", left == null ? "nothing"
-                    : left.isTombstone() ? "the tombstone" : "the old copy (version " + left.version() + "), never served");
+            System.out.printf(
+                    "after the pause Redis holds %s%n",
+                    left == null
+                            ? "nothing"
+                            : left.isTombstone()
+                                    ? "the tombstone"
+                                    : "the old copy (version "
+                                            + left.version()
+                                            + "), never served");
         }
     }
 
@@ -110,14 +123,22 @@ class ChangesOutliveRedisTest {
             assertThat(cached(own, story)).isNotNull();
 
             own.kill();
-            Article fixed = editor.updateArticle(UpdateArticleRequest.newBuilder()
-                    .setArticle(Article.newBuilder().setId(story.getId()).setVersion(story.getVersion()).setHeadline("After the crash"))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("headline")).build());
+            Article fixed =
+                    editor.updateArticle(
+                            UpdateArticleRequest.newBuilder()
+                                    .setArticle(
+                                            Article.newBuilder()
+                                                    .setId(story.getId())
+                                                    .setVersion(story.getVersion())
+                                                    .setHeadline("After the crash"))
+                                    .setUpdateMask(FieldMask.newBuilder().addPaths("headline"))
+                                    .build());
             long acknowledged = System.nanoTime();
             own.start();
             StoryRecord back = cached(own, story);
             assertThat(back).as("Redis came back from its append-only file").isNotNull();
-            assertThat(Article.parseFrom(back.payload()).getHeadline()).isEqualTo("Before the crash");
+            assertThat(Article.parseFrom(back.payload()).getHeadline())
+                    .isEqualTo("Before the crash");
 
             // the breakers close again, Redis serves again; never the old headline after the 200
             int servedOld = 0;
@@ -128,17 +149,24 @@ class ChangesOutliveRedisTest {
                 String onB = read(b, story).getHeadline();
                 reads++;
                 servedOld += onB.equals("After the crash") ? 0 : 1;
-                assertThat(onB.equals("After the crash") || asked < 1000).as("replica B at %d ms: %s", asked, onB).isTrue();
+                assertThat(onB.equals("After the crash") || asked < 1000)
+                        .as("replica B at %d ms: %s", asked, onB)
+                        .isTrue();
                 Thread.sleep(50);
             }
-            System.out.printf("replica B: %d of %d reads in the 6 s after the update served the old headline%n", servedOld, reads);
-            // and the first read after Redis returned replaced the old copy (the fence lets the newer version in)
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                read(b, story);
-                StoryRecord now = cached(own, story);
-                assertThat(now).isNotNull();
-                assertThat(now.version()).isEqualTo(fixed.getVersion());
-            });
+            System.out.printf(
+                    "replica B: %d of %d reads in the 6 s after the update served the old headline%n",
+                    servedOld, reads);
+            // and the first read after Redis returned replaced the old copy (the fence lets the
+            // newer version in)
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(
+                            () -> {
+                                read(b, story);
+                                StoryRecord now = cached(own, story);
+                                assertThat(now).isNotNull();
+                                assertThat(now.version()).isEqualTo(fixed.getVersion());
+                            });
         }
     }
 
@@ -146,27 +174,40 @@ class ChangesOutliveRedisTest {
     void aReplicaThatCannotReadTheOutboxServesNoCachedCopy() throws Exception {
         a = new RunningArticleService(db, Map.of("newsroom.redis.url", TestRedis.url()));
         // B reads the outbox once, at start, and never again: its fence goes stale after 500 ms
-        b = new RunningArticleService(db, Map.of("newsroom.redis.url", TestRedis.url(),
-                "newsroom.article.cache.fence-poll", "1h", "newsroom.article.cache.fence-max-lag", "500ms"));
+        b =
+                new RunningArticleService(
+                        db,
+                        Map.of(
+                                "newsroom.redis.url",
+                                TestRedis.url(),
+                                "newsroom.article.cache.fence-poll",
+                                "1h",
+                                "newsroom.article.cache.fence-max-lag",
+                                "500ms"));
         ArticleServiceBlockingStub editor = Stories.editor(a.channel());
         Article story = Stories.createPublished(editor, "Withdrawn behind a stale fence");
         read(a, story);
         try (RedisClient redis = TestRedis.client(TestRedis.DEFAULT_DATABASE)) {
             assertThat(cached(redis, story)).isNotNull();
             redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1500", "ALL");
-            editor.withdrawArticle(WithdrawArticleRequest.newBuilder().setId(story.getId()).build());
+            editor.withdrawArticle(
+                    WithdrawArticleRequest.newBuilder().setId(story.getId()).build());
             Thread.sleep(2500);
             StoryRecord left = cached(redis, story);
-            assertThat(left != null && !left.isTombstone()).as("the old copy is still in Redis").isTrue();
+            assertThat(left != null && !left.isTombstone())
+                    .as("the old copy is still in Redis")
+                    .isTrue();
         }
-        // B never learned of the withdrawal, but a stale fence vouches for nothing: B reads the database
+        // B never learned of the withdrawal, but a stale fence vouches for nothing: B reads the
+        // database
         assertThat(status(b, story)).isEqualTo(Status.Code.NOT_FOUND);
         Article other = Stories.createPublished(editor, "Still served, from the database");
         assertThat(read(b, other).getHeadline()).isEqualTo("Still served, from the database");
     }
 
     private static Article read(RunningArticleService replica, Article story) {
-        return Stories.reader(replica.channel()).withDeadlineAfter(5, TimeUnit.SECONDS)
+        return Stories.reader(replica.channel())
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .getArticle(GetArticleRequest.newBuilder().setId(story.getId()).build());
     }
 
@@ -186,6 +227,7 @@ class ChangesOutliveRedisTest {
     }
 
     private static StoryRecord cached(RedisClient redis, Article story) {
-        return StoryRecord.decode(redis.get(ReadPathKeys.story(story.getId()).getBytes(StandardCharsets.UTF_8)));
+        return StoryRecord.decode(
+                redis.get(ReadPathKeys.story(story.getId()).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,11 +3,10 @@ package dev.newsroom.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.FieldMask;
 import dev.newsroom.article.support.ManualClock;
 import dev.newsroom.article.support.RunningArticleService;
 import dev.newsroom.article.support.Stories;
-import dev.newsroom.testing.TestPostgres;
-import dev.newsroom.testing.TestRedis;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import dev.newsroom.proto.article.v1.GetArticleRequest;
@@ -18,7 +17,8 @@ import dev.newsroom.proto.article.v1.UnpublishArticleRequest;
 import dev.newsroom.proto.article.v1.UpdateArticleRequest;
 import dev.newsroom.proto.article.v1.WithdrawArticleRequest;
 import dev.newsroom.readpath.ReadPathKeys;
-import com.google.protobuf.FieldMask;
+import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestRedis;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,9 @@ class ReadPathTest {
     static void start() {
         db = TestPostgres.freshSchema();
         // a long top-list TTL would hide the next test's views; 1 ms keeps every ranking fresh
-        service = new RunningArticleService(db, Map.of("test.clock", "manual", "newsroom.article.hot.top-ttl", "1ms"));
+        service =
+                new RunningArticleService(
+                        db, Map.of("test.clock", "manual", "newsroom.article.hot.top-ttl", "1ms"));
         editor = Stories.editor(service.channel());
         reader = Stories.reader(service.channel());
         clock = service.context().getBean(ManualClock.class);
@@ -74,14 +76,23 @@ class ReadPathTest {
         assertThat(read(story).getHeadline()).isEqualTo("Cached and then corrected");
         assertThat(redis.exists(ReadPathKeys.story(story.getId()))).isTrue();
 
-        Article fixed = editor.updateArticle(UpdateArticleRequest.newBuilder()
-                .setArticle(Article.newBuilder().setId(story.getId()).setVersion(story.getVersion()).setHeadline("Corrected"))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("headline")).build());
+        Article fixed =
+                editor.updateArticle(
+                        UpdateArticleRequest.newBuilder()
+                                .setArticle(
+                                        Article.newBuilder()
+                                                .setId(story.getId())
+                                                .setVersion(story.getVersion())
+                                                .setHeadline("Corrected"))
+                                .setUpdateMask(FieldMask.newBuilder().addPaths("headline"))
+                                .build());
         assertThat(read(story).getHeadline()).isEqualTo("Corrected");
         assertThat(read(story).getVersion()).isEqualTo(fixed.getVersion());
 
         editor.unpublishArticle(UnpublishArticleRequest.newBuilder().setId(story.getId()).build());
-        assertThatThrownBy(() -> read(story)).isInstanceOf(StatusRuntimeException.class).hasMessageContaining("NOT_FOUND");
+        assertThatThrownBy(() -> read(story))
+                .isInstanceOf(StatusRuntimeException.class)
+                .hasMessageContaining("NOT_FOUND");
     }
 
     @Test
@@ -130,29 +141,46 @@ class ReadPathTest {
 
         editor.withdrawArticle(WithdrawArticleRequest.newBuilder().setId(gone.getId()).build());
         editor.unpublishArticle(UnpublishArticleRequest.newBuilder().setId(back.getId()).build());
-        assertThat(hot("", "24h").getStoriesList()).extracting(h -> h.getStory().getId()).containsExactly(stays.getId());
+        assertThat(hot("", "24h").getStoriesList())
+                .extracting(h -> h.getStory().getId())
+                .containsExactly(stays.getId());
     }
 
     @Test
     void withoutRedisStoriesComeFromTheDatabaseAndTheHotListIsStale() throws Exception {
         TestPostgres.Schema other = TestPostgres.freshSchema();
-        try (RunningArticleService offline = new RunningArticleService(other, Map.of(
-                "newsroom.redis.url", "redis://127.0.0.1:1"))) {
+        try (RunningArticleService offline =
+                new RunningArticleService(
+                        other, Map.of("newsroom.redis.url", "redis://127.0.0.1:1"))) {
             ArticleServiceBlockingStub ed = Stories.editor(offline.channel());
             ArticleServiceBlockingStub rd = Stories.reader(offline.channel());
             Article story = Stories.createPublished(ed, "Served without Redis");
             long start = System.nanoTime();
             for (int i = 0; i < 50; i++) {
-                assertThat(rd.getArticle(GetArticleRequest.newBuilder().setId(story.getId()).build()).getHeadline())
+                assertThat(
+                                rd.getArticle(
+                                                GetArticleRequest.newBuilder()
+                                                        .setId(story.getId())
+                                                        .build())
+                                        .getHeadline())
                         .isEqualTo("Served without Redis");
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            HotStories hot = rd.getHotStories(GetHotStoriesRequest.newBuilder().setWindow("1h").build());
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(5));
+            HotStories hot =
+                    rd.getHotStories(GetHotStoriesRequest.newBuilder().setWindow("1h").build());
             assertThat(hot.getStale()).isTrue();
             assertThat(hot.getStoriesList()).isEmpty();
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + offline.httpPort() + "/readyz")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + offline.httpPort()
+                                                                    + "/readyz"))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"redis\":\"DEGRADED\"");
         } finally {
@@ -165,7 +193,8 @@ class ReadPathTest {
     }
 
     private static HotStories hot(String section, String window) {
-        return reader.getHotStories(GetHotStoriesRequest.newBuilder().setSection(section).setWindow(window).build());
+        return reader.getHotStories(
+                GetHotStoriesRequest.newBuilder().setSection(section).setWindow(window).build());
     }
 
     /** What the gateway's view counter writes for {@code count} counted views at {@code at}. */

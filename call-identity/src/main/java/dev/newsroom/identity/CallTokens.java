@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,10 +32,13 @@ import java.util.Set;
 public final class CallTokens {
     /** The gRPC metadata key of the token. */
     public static final String HEADER = "x-newsroom-identity";
+
     /** The role of a service's own calls (e.g. ArticleFeed.Watch); no person holds it, not even admin. */
     public static final String SERVICE_ROLE = "service";
+
     /** The longest lifetime a token may declare; a longer one is refused. */
     public static final Duration MAX_TTL = Duration.ofSeconds(60);
+
     /** Clock difference between processes that is still accepted. */
     static final Duration SKEW = Duration.ofSeconds(2);
 
@@ -45,12 +48,14 @@ public final class CallTokens {
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
-    private final Map<String, Verified> verified = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
-            return size() > VERIFIED_MAX;
-        }
-    });
+    private final Map<String, Verified> verified =
+            Collections.synchronizedMap(
+                    new LinkedHashMap<>(256, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+                            return size() > VERIFIED_MAX;
+                        }
+                    });
 
     private record Verified(CallIdentity identity, Instant expires) {}
 
@@ -74,20 +79,28 @@ public final class CallTokens {
      * @param audience the service it is for (its route id / application name, e.g. "article-service")
      * @param ttl      at most {@link #MAX_TTL}
      */
-    public String sign(String issuer, String audience, String subject, Collection<String> roles, String client, Duration ttl) {
+    public String sign(
+            String issuer,
+            String audience,
+            String subject,
+            Collection<String> roles,
+            String client,
+            Duration ttl) {
         if (ttl.compareTo(MAX_TTL) > 0 || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("a call token lives at most " + MAX_TTL + ", not " + ttl);
+            throw new IllegalArgumentException(
+                    "a call token lives at most " + MAX_TTL + ", not " + ttl);
         }
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
-                .subject(subject == null ? "" : subject)
-                .claim("roles", List.copyOf(roles))
-                .claim("client", client == null ? "" : client)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)))
-                .build();
+        JWTClaimsSet claims =
+                new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .audience(audience)
+                        .subject(subject == null ? "" : subject)
+                        .claim("roles", List.copyOf(roles))
+                        .claim("client", client == null ? "" : client)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(ttl)))
+                        .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(signer);
@@ -105,7 +118,9 @@ public final class CallTokens {
         String cacheKey = audience + ' ' + token;
         Verified known = verified.get(cacheKey);
         if (known != null) {
-            return known.expires().isAfter(clock.instant().minus(SKEW)) ? Optional.of(known.identity()) : Optional.empty();
+            return known.expires().isAfter(clock.instant().minus(SKEW))
+                    ? Optional.of(known.identity())
+                    : Optional.empty();
         }
         Optional<Verified> checked = check(token, audience);
         checked.ifPresent(v -> verified.put(cacheKey, v));
@@ -115,25 +130,36 @@ public final class CallTokens {
     private Optional<Verified> check(String token, String audience) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date issued = claims.getIssueTime();
             Date expires = claims.getExpirationTime();
             Instant now = clock.instant();
-            if (issued == null || expires == null || claims.getAudience() == null || !claims.getAudience().contains(audience)
+            if (issued == null
+                    || expires == null
+                    || claims.getAudience() == null
+                    || !claims.getAudience().contains(audience)
                     || issued.toInstant().isAfter(now.plus(SKEW))
                     || !expires.toInstant().isAfter(now.minus(SKEW))
-                    || Duration.between(issued.toInstant(), expires.toInstant()).compareTo(MAX_TTL) > 0) {
+                    || Duration.between(issued.toInstant(), expires.toInstant()).compareTo(MAX_TTL)
+                            > 0) {
                 return Optional.empty();
             }
             List<String> roles = claims.getStringListClaim("roles");
             String subject = claims.getSubject();
             String client = claims.getStringClaim("client");
             String issuer = claims.getIssuer();
-            return Optional.of(new Verified(new CallIdentity(issuer == null ? "" : issuer, subject == null ? "" : subject.strip(),
-                    roles == null ? Set.of() : roles(roles), client == null ? "" : client), expires.toInstant()));
+            return Optional.of(
+                    new Verified(
+                            new CallIdentity(
+                                    issuer == null ? "" : issuer,
+                                    subject == null ? "" : subject.strip(),
+                                    roles == null ? Set.of() : roles(roles),
+                                    client == null ? "" : client),
+                            expires.toInstant()));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

@@ -37,8 +37,16 @@ public final class ServiceIdentity {
         Signed s = byAudience.get(audience);
         if (s == null || !now.isBefore(s.renewAt())) {
             Duration ttl = CallTokens.MAX_TTL;
-            s = new Signed(tokens.sign(name, audience, name, List.of(CallTokens.SERVICE_ROLE), "service:" + name, ttl),
-                    now.plus(ttl.dividedBy(2)));
+            s =
+                    new Signed(
+                            tokens.sign(
+                                    name,
+                                    audience,
+                                    name,
+                                    List.of(CallTokens.SERVICE_ROLE),
+                                    "service:" + name,
+                                    ttl),
+                            now.plus(ttl.dividedBy(2)));
             byAudience.put(audience, s);
         }
         return s.token();

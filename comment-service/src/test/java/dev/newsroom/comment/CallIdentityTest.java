@@ -32,10 +32,22 @@ class CallIdentityTest extends CommentServiceTest {
     @Test
     void theForgedModeratorGetsUnauthenticated() {
         ListModerationQueueRequest queue = ListModerationQueueRequest.getDefaultInstance();
-        assertStatus(() -> service.stub(forged()).listModerationQueue(queue), Status.Code.UNAUTHENTICATED);
+        assertStatus(
+                () -> service.stub(forged()).listModerationQueue(queue),
+                Status.Code.UNAUTHENTICATED);
         assertStatus(() -> service.stub().listModerationQueue(queue), Status.Code.UNAUTHENTICATED);
-        String forArticles = TestIdentity.tokens().sign("gateway", "article-service", "mod-1", List.of("moderator"), "c", Duration.ofSeconds(30));
-        assertStatus(() -> service.stub(TestIdentity.withToken(forArticles)).listModerationQueue(queue), Status.Code.UNAUTHENTICATED);
+        String forArticles =
+                TestIdentity.tokens()
+                        .sign(
+                                "gateway",
+                                "article-service",
+                                "mod-1",
+                                List.of("moderator"),
+                                "c",
+                                Duration.ofSeconds(30));
+        assertStatus(
+                () -> service.stub(TestIdentity.withToken(forArticles)).listModerationQueue(queue),
+                Status.Code.UNAUTHENTICATED);
         assertThat(moderator.listModerationQueue(queue)).isNotNull();
     }
 
@@ -43,7 +55,14 @@ class CallIdentityTest extends CommentServiceTest {
     void aPublicReadWithoutATokenIsStillAnswered() {
         long story = articles.published("Read without a token");
         approve(post(story, "Visible to all").getId());
-        assertThat(service.stub(forged()).listComments(ListCommentsRequest.newBuilder().setArticleId(story).build()).getCommentsList())
-                .extracting(Comment::getBody).containsExactly("Visible to all");
+        assertThat(
+                        service.stub(forged())
+                                .listComments(
+                                        ListCommentsRequest.newBuilder()
+                                                .setArticleId(story)
+                                                .build())
+                                .getCommentsList())
+                .extracting(Comment::getBody)
+                .containsExactly("Visible to all");
     }
 }

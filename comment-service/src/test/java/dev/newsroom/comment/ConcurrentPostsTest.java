@@ -34,15 +34,21 @@ class ConcurrentPostsTest extends CommentServiceTest {
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
             int n = i;
-            done.add(pool.submit(() -> {
-                start.await();
-                try {
-                    acknowledged.add(service.reader("crowd-" + n).createComment(comment(story, "Comment number " + n).build()));
-                } catch (StatusRuntimeException e) {
-                    refused.add(e);
-                }
-                return null;
-            }));
+            done.add(
+                    pool.submit(
+                            () -> {
+                                start.await();
+                                try {
+                                    acknowledged.add(
+                                            service.reader("crowd-" + n)
+                                                    .createComment(
+                                                            comment(story, "Comment number " + n)
+                                                                    .build()));
+                                } catch (StatusRuntimeException e) {
+                                    refused.add(e);
+                                }
+                                return null;
+                            }));
         }
         start.countDown();
         for (Future<?> f : done) {
@@ -55,7 +61,11 @@ class ConcurrentPostsTest extends CommentServiceTest {
         Map<Long, Integer> stored = new HashMap<>();
         Map<String, Integer> bodies = new HashMap<>();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-                ResultSet rs = c.createStatement().executeQuery("SELECT id, body FROM comment WHERE article_id = " + story)) {
+                ResultSet rs =
+                        c.createStatement()
+                                .executeQuery(
+                                        "SELECT id, body FROM comment WHERE article_id = "
+                                                + story)) {
             while (rs.next()) {
                 stored.merge(rs.getLong(1), 1, Integer::sum);
                 bodies.merge(rs.getString(2), 1, Integer::sum);

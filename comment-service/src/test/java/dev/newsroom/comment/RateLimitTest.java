@@ -10,8 +10,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.net.URI;
-import redis.clients.jedis.RedisClient;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /** A flood from one client is cut off after its burst; others keep posting (the real Redis). */
 class RateLimitTest extends CommentServiceTest {
@@ -35,11 +35,19 @@ class RateLimitTest extends CommentServiceTest {
         }
         // burst 5, refilled at 5 a minute: the loop takes well under 12 s, so at most one refill
         assertThat(accepted).isBetween(5, 6);
-        RetryInfo retry = StatusProto.fromThrowable(firstRefusal).getDetailsList().stream()
-                .filter(d -> d.is(RetryInfo.class)).findFirst().orElseThrow().unpack(RetryInfo.class);
+        RetryInfo retry =
+                StatusProto.fromThrowable(firstRefusal).getDetailsList().stream()
+                        .filter(d -> d.is(RetryInfo.class))
+                        .findFirst()
+                        .orElseThrow()
+                        .unpack(RetryInfo.class);
         assertThat(retry.getRetryDelay().getSeconds()).isBetween(0L, 12L);
 
-        assertThat(service.reader("bystander").createComment(comment(story, "I am fine").build()).getId()).isPositive();
+        assertThat(
+                        service.reader("bystander")
+                                .createComment(comment(story, "I am fine").build())
+                                .getId())
+                .isPositive();
     }
 
     @Test
@@ -50,8 +58,14 @@ class RateLimitTest extends CommentServiceTest {
             first.createComment(comment(story, "Post " + i).build());
         }
         try (RedisClient redis = RedisClient.create(URI.create(TestRedis.url()))) {
-            assertThat(redis.exists(ReadPathKeys.commentRateOfClient(service.fingerprint("replica-client")))).isTrue();
+            assertThat(
+                            redis.exists(
+                                    ReadPathKeys.commentRateOfClient(
+                                            service.fingerprint("replica-client"))))
+                    .isTrue();
         }
-        assertStatus(() -> first.createComment(comment(story, "One more").build()), Status.Code.RESOURCE_EXHAUSTED);
+        assertStatus(
+                () -> first.createComment(comment(story, "One more").build()),
+                Status.Code.RESOURCE_EXHAUSTED);
     }
 }

@@ -21,87 +21,107 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway on a random port in front of a real gRPC server (the test-only EchoService),
  * plus a route to an address where nothing listens. Subclasses share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "newsroom.gateway.transcoding.descriptors="
-        + "dev.newsroom.proto.article.v1.ArticleProto,dev.newsroom.testing.v1.EchoProto",
-    "newsroom.gateway.transcoding.deadline=2s",
-    "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
-    "newsroom.gateway.readiness.cache-for=0s",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.gateway.transcoding.descriptors="
+                    + "dev.newsroom.proto.article.v1.ArticleProto,dev.newsroom.testing.v1.EchoProto",
+            "newsroom.gateway.transcoding.deadline=2s",
+            "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
+            "newsroom.gateway.readiness.cache-for=0s",
+        })
 public abstract class GatewayIntegrationTest {
 
-  private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
-  private static final int CLOSED_PORT = EchoBackend.closedPort();
+    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
+    private static final int CLOSED_PORT = EchoBackend.closedPort();
 
-  @LocalServerPort
-  int port;
+    @LocalServerPort int port;
 
-  @Autowired
-  OpsServer ops;
+    @Autowired OpsServer ops;
 
-  protected WebTestClient client;
-  /** The operations port: /readyz, /metrics, /healthz. */
-  protected WebTestClient opsClient;
+    protected WebTestClient client;
 
-  @DynamicPropertySource
-  static void routes(DynamicPropertyRegistry registry) {
-    // first match wins: the narrower offline route goes first
-    registry.add(ROUTES + "[0].id", () -> "offline-service");
-    registry.add(ROUTES + "[0].uri", () -> "grpc://127.0.0.1:" + CLOSED_PORT);
-    registry.add(ROUTES + "[0].predicates[0]", () -> "Path=/test/v1/offline/**");
-    registry.add(ROUTES + "[1].id", () -> "echo-service");
-    registry.add(ROUTES + "[1].uri", () -> "grpc://127.0.0.1:" + EchoBackend.shared().port());
-    registry.add(ROUTES + "[1].predicates[0]", () -> "Path=/test/v1/**");
-  }
+    /** The operations port: /readyz, /metrics, /healthz. */
+    protected WebTestClient opsClient;
 
-  @BeforeEach
-  void connect() {
-    client = WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + port)
-        .responseTimeout(Duration.ofSeconds(20))
-        .build();
-    opsClient = WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + ops.port())
-        .responseTimeout(Duration.ofSeconds(20))
-        .build();
-  }
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        // first match wins: the narrower offline route goes first
+        registry.add(ROUTES + "[0].id", () -> "offline-service");
+        registry.add(ROUTES + "[0].uri", () -> "grpc://127.0.0.1:" + CLOSED_PORT);
+        registry.add(ROUTES + "[0].predicates[0]", () -> "Path=/test/v1/offline/**");
+        registry.add(ROUTES + "[1].id", () -> "echo-service");
+        registry.add(ROUTES + "[1].uri", () -> "grpc://127.0.0.1:" + EchoBackend.shared().port());
+        registry.add(ROUTES + "[1].predicates[0]", () -> "Path=/test/v1/**");
+    }
 
-  protected static JsonObject parse(String json) {
-    return JsonParser.parseString(json).getAsJsonObject();
-  }
+    @BeforeEach
+    void connect() {
+        client =
+                WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + port)
+                        .responseTimeout(Duration.ofSeconds(20))
+                        .build();
+        opsClient =
+                WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + ops.port())
+                        .responseTimeout(Duration.ofSeconds(20))
+                        .build();
+    }
 
-  /** GETs {@code uri} (sent as written, already percent-encoded) expecting 200 and returns the JSON body. */
-  protected JsonObject getOk(String uri) {
-    return parse(client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + uri)).exchange()
-        .expectStatus().isOk()
-        .expectHeader().contentType(MediaType.APPLICATION_JSON)
-        .expectBody(String.class).returnResult().getResponseBody());
-  }
+    protected static JsonObject parse(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
 
-  /** The request as the echo service received it. */
-  protected static JsonObject echo(JsonObject answer) {
-    return parse(answer.get("echo").getAsString());
-  }
+    /** GETs {@code uri} (sent as written, already percent-encoded) expecting 200 and returns the JSON body. */
+    protected JsonObject getOk(String uri) {
+        return parse(
+                client.get()
+                        .uri(java.net.URI.create("http://127.0.0.1:" + port + uri))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
+    }
 
-  /** Asserts the error shape of docs/api-notes.md with {@code code}/{@code status}, and no stack trace. */
-  protected static JsonObject expectError(WebTestClient.ResponseSpec response, int code, String status) {
-    String body = response.expectStatus().isEqualTo(code)
-        .expectHeader().contentType(MediaType.APPLICATION_JSON)
-        .expectBody(String.class).returnResult().getResponseBody();
-    assertNoStackTrace(body);
-    JsonObject root = parse(body);
-    assertThat(root.keySet()).containsExactly("error");
-    JsonObject error = root.getAsJsonObject("error");
-    assertThat(error.keySet()).containsExactlyInAnyOrder("code", "status", "message", "details");
-    assertThat(error.get("code").getAsInt()).isEqualTo(code);
-    assertThat(error.get("status").getAsString()).isEqualTo(status);
-    assertThat(error.get("message").getAsString()).isNotBlank();
-    assertThat(error.get("details").isJsonArray()).isTrue();
-    return error;
-  }
+    /** The request as the echo service received it. */
+    protected static JsonObject echo(JsonObject answer) {
+        return parse(answer.get("echo").getAsString());
+    }
 
-  protected static void assertNoStackTrace(String body) {
-    assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:")
-        .doesNotContain("dev.newsroom.gateway");
-  }
+    /** Asserts the error shape of docs/api-notes.md with {@code code}/{@code status}, and no stack trace. */
+    protected static JsonObject expectError(
+            WebTestClient.ResponseSpec response, int code, String status) {
+        String body =
+                response.expectStatus()
+                        .isEqualTo(code)
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+        assertNoStackTrace(body);
+        JsonObject root = parse(body);
+        assertThat(root.keySet()).containsExactly("error");
+        JsonObject error = root.getAsJsonObject("error");
+        assertThat(error.keySet())
+                .containsExactlyInAnyOrder("code", "status", "message", "details");
+        assertThat(error.get("code").getAsInt()).isEqualTo(code);
+        assertThat(error.get("status").getAsString()).isEqualTo(status);
+        assertThat(error.get("message").getAsString()).isNotBlank();
+        assertThat(error.get("details").isJsonArray()).isTrue();
+        return error;
+    }
+
+    protected static void assertNoStackTrace(String body) {
+        assertThat(body)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain(".java:")
+                .doesNotContain("dev.newsroom.gateway");
+    }
 }

@@ -40,26 +40,37 @@ public final class GuardedRedis implements AutoCloseable {
     public GuardedRedis(String name, Settings settings) {
         this.url = settings.url();
         int timeout = (int) settings.timeout().toMillis();
-        DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                .user(JedisURIHelper.getUser(url)).password(JedisURIHelper.getPassword(url))
-                .database(JedisURIHelper.getDBIndex(url)).clientName("newsroom-" + name);
+        DefaultJedisClientConfig.Builder cfg =
+                DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(timeout)
+                        .socketTimeoutMillis(timeout)
+                        .user(JedisURIHelper.getUser(url))
+                        .password(JedisURIHelper.getPassword(url))
+                        .database(JedisURIHelper.getDBIndex(url))
+                        .clientName("newsroom-" + name);
         this.config = cfg.build();
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(settings.poolSize());
         pool.setMaxIdle(settings.poolSize());
         pool.setMaxWait(settings.timeout());
         pool.setJmxEnabled(false);
-        this.client = RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(url))
-                .clientConfig(config).poolConfig(pool).build();
-        this.breaker = CircuitBreaker.of("redis-" + name, CircuitBreakerConfig.custom()
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(settings.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(Exception.class)
-                .build());
+        this.client =
+                RedisClient.builder()
+                        .hostAndPort(JedisURIHelper.getHostAndPort(url))
+                        .clientConfig(config)
+                        .poolConfig(pool)
+                        .build();
+        this.breaker =
+                CircuitBreaker.of(
+                        "redis-" + name,
+                        CircuitBreakerConfig.custom()
+                                .slidingWindowSize(20)
+                                .minimumNumberOfCalls(5)
+                                .failureRateThreshold(50)
+                                .waitDurationInOpenState(settings.openFor())
+                                .permittedNumberOfCallsInHalfOpenState(1)
+                                .recordExceptions(Exception.class)
+                                .build());
     }
 
     /** The answer of {@code command}, or empty when Redis is unavailable, slow or failing. */
@@ -81,9 +92,10 @@ public final class GuardedRedis implements AutoCloseable {
     /** Runs {@code command}; false when it could not (Redis unavailable or failing). */
     public boolean run(Consumer<UnifiedJedis> command) {
         return call(jedis -> {
-            command.accept(jedis);
-            return Boolean.TRUE;
-        }).isPresent();
+                    command.accept(jedis);
+                    return Boolean.TRUE;
+                })
+                .isPresent();
     }
 
     /** "UP", or "DEGRADED" while the breaker keeps calls away from Redis. */

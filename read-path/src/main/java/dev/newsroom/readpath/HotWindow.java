@@ -11,7 +11,9 @@ import java.util.Optional;
  * window). The ranking weight also decays with the bucket's age: {@code 0.5^(age/halfLife)}.
  */
 public enum HotWindow {
-    HOUR("1h", 1), DAY("24h", 24), WEEK("7d", 168);
+    HOUR("1h", 1),
+    DAY("24h", 24),
+    WEEK("7d", 168);
 
     public static final HotWindow DEFAULT = DAY;
 

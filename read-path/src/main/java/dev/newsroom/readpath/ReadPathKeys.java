@@ -16,11 +16,11 @@ public final class ReadPathKeys {
 
     /** Pub/sub channel: article-service publishes the News ID of every changed story. */
     public static final String CHANGES_CHANNEL = "nr:changes";
+
     /** The section name of the buckets that count every section together. */
     public static final String ALL_SECTIONS = "*";
 
-    private ReadPathKeys() {
-    }
+    private ReadPathKeys() {}
 
     /** article-service's cached story (a {@link StoryRecord}) by News ID. */
     public static String story(long id) {

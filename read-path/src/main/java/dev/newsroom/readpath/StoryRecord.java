@@ -12,7 +12,8 @@ import java.util.Arrays;
 public record StoryRecord(long version, byte[] payload) {
 
     /** KEYS[1] the key; ARGV[1] the record; ARGV[2] TTL in ms. 1 when written. */
-    public static final String FENCED_SET = """
+    public static final String FENCED_SET =
+            """
             local current = redis.call('GET', KEYS[1])
             if current and tonumber(string.sub(current, 1, 19)) > tonumber(string.sub(ARGV[1], 1, 19)) then
               return 0
@@ -32,7 +33,9 @@ public record StoryRecord(long version, byte[] payload) {
     }
 
     public byte[] encode() {
-        byte[] head = (String.format("%019d", version) + (payload == null ? "T" : "S")).getBytes(StandardCharsets.US_ASCII);
+        byte[] head =
+                (String.format("%019d", version) + (payload == null ? "T" : "S"))
+                        .getBytes(StandardCharsets.US_ASCII);
         if (payload == null) {
             return head;
         }
@@ -50,7 +53,8 @@ public record StoryRecord(long version, byte[] payload) {
             long version = Long.parseLong(new String(bytes, 0, 19, StandardCharsets.US_ASCII));
             return switch (bytes[19]) {
                 case 'T' -> tombstone(version);
-                case 'S' -> new StoryRecord(version, Arrays.copyOfRange(bytes, HEADER, bytes.length));
+                case 'S' ->
+                        new StoryRecord(version, Arrays.copyOfRange(bytes, HEADER, bytes.length));
                 default -> null;
             };
         } catch (NumberFormatException e) {

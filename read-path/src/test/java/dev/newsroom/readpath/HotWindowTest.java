@@ -22,7 +22,8 @@ class HotWindowTest {
 
     @Test
     void olderBucketsWeighLessByTheHalfLife() {
-        List<HotWindow.Bucket> buckets = HotWindow.DAY.buckets(Instant.parse("2026-11-28T10:30:00Z"), 6);
+        List<HotWindow.Bucket> buckets =
+                HotWindow.DAY.buckets(Instant.parse("2026-11-28T10:30:00Z"), 6);
         assertThat(buckets).hasSize(25);
         assertThat(buckets.get(24).viewWeight()).isCloseTo(0.5, within(1e-9));
         assertThat(buckets.get(0).rankWeight()).isCloseTo(1.0, within(1e-9));

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** search-service: full-text search over published stories, fed by article-service's change feed. */
 public final class Application {
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         Map<String, Object> defaults = new HashMap<>();
@@ -16,7 +15,11 @@ public final class Application {
             // the index follows the data directory the launcher gives us
             defaults.put("newsroom.search.data-dir", dataDir + "/search");
         }
-        Micronaut.build(args).mainClass(Application.class).banner(false).properties(defaults).start();
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .properties(defaults)
+                .start();
     }
 
     private static boolean isBlank(String s) {

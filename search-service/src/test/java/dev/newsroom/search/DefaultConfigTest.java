@@ -18,8 +18,11 @@ class DefaultConfigTest {
         try (ApplicationContext context = ApplicationContext.builder().build()) {
             Environment env = context.getEnvironment();
             env.start();
-            String expected = System.getenv().getOrDefault("NEWSROOM_ARTICLE_SERVICE_ADDRESS", "127.0.0.1:9091");
-            assertThat(env.getProperty("newsroom.article-service.address", String.class)).contains(expected);
+            String expected =
+                    System.getenv()
+                            .getOrDefault("NEWSROOM_ARTICLE_SERVICE_ADDRESS", "127.0.0.1:9091");
+            assertThat(env.getProperty("newsroom.article-service.address", String.class))
+                    .contains(expected);
         }
     }
 }

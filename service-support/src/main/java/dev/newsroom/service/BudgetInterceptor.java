@@ -16,7 +16,8 @@ import io.grpc.StatusRuntimeException;
 public class BudgetInterceptor implements ServerInterceptor {
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         return new SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
             private boolean refused;
 
@@ -30,7 +31,9 @@ public class BudgetInterceptor implements ServerInterceptor {
                         Budgets.check(request);
                     } catch (StatusRuntimeException e) {
                         refused = true;
-                        call.close(e.getStatus(), e.getTrailers() == null ? new Metadata() : e.getTrailers());
+                        call.close(
+                                e.getStatus(),
+                                e.getTrailers() == null ? new Metadata() : e.getTrailers());
                         return;
                     }
                 }

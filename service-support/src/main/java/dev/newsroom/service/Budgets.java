@@ -24,8 +24,7 @@ public final class Budgets {
 
     private static final Map<Descriptor, List<Rule>> RULES = new ConcurrentHashMap<>();
 
-    private Budgets() {
-    }
+    private Budgets() {}
 
     /** One field's budget, or a message-typed field whose contents are checked in turn. */
     private record Rule(FieldDescriptor field, String name, int maxLength, int maxItems) {
@@ -61,7 +60,8 @@ public final class Budgets {
 
     private static GrpcCalls.Violation walk(Message message, String prefix, int depth) {
         if (depth > MAX_DEPTH) {
-            return new GrpcCalls.Violation(prefix.isEmpty() ? "request" : prefix.substring(0, prefix.length() - 1),
+            return new GrpcCalls.Violation(
+                    prefix.isEmpty() ? "request" : prefix.substring(0, prefix.length() - 1),
                     "nests deeper than " + MAX_DEPTH + " levels");
         }
         for (Rule rule : RULES.computeIfAbsent(message.getDescriptorForType(), Budgets::rulesOf)) {
@@ -70,10 +70,12 @@ public final class Budgets {
             if (field.isRepeated()) {
                 int count = message.getRepeatedFieldCount(field);
                 if (rule.maxItems() > 0 && count > rule.maxItems()) {
-                    return new GrpcCalls.Violation(name, "must have at most " + rule.maxItems() + " items");
+                    return new GrpcCalls.Violation(
+                            name, "must have at most " + rule.maxItems() + " items");
                 }
                 for (int i = 0; i < count; i++) {
-                    GrpcCalls.Violation v = value(rule, message.getRepeatedField(field, i), name, depth);
+                    GrpcCalls.Violation v =
+                            value(rule, message.getRepeatedField(field, i), name, depth);
                     if (v != null) {
                         return v;
                     }
@@ -90,7 +92,8 @@ public final class Budgets {
 
     private static GrpcCalls.Violation value(Rule rule, Object value, String name, int depth) {
         if (rule.isText() && rule.maxLength() > 0 && tooLong((String) value, rule.maxLength())) {
-            return new GrpcCalls.Violation(name, "must be at most " + rule.maxLength() + " characters");
+            return new GrpcCalls.Violation(
+                    name, "must be at most " + rule.maxLength() + " characters");
         }
         if (rule.isMessage()) {
             return walk((Message) value, name + ".", depth + 1);
@@ -110,9 +113,15 @@ public final class Budgets {
         }
         for (FieldDescriptor field : type.getFields()) {
             FieldLimits limits = limits(field);
-            boolean message = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isMapField();
+            boolean message =
+                    field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isMapField();
             if (limits.getMaxLength() > 0 || limits.getMaxItems() > 0 || message) {
-                rules.add(new Rule(field, field.getJsonName(), limits.getMaxLength(), limits.getMaxItems()));
+                rules.add(
+                        new Rule(
+                                field,
+                                field.getJsonName(),
+                                limits.getMaxLength(),
+                                limits.getMaxItems()));
             }
         }
         return List.copyOf(rules);

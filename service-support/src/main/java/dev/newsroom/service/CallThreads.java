@@ -30,7 +30,8 @@ public final class CallThreads implements AutoCloseable {
      */
     public CallThreads(String prefix, int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("a call pool needs at least one thread, not " + threads);
+            throw new IllegalArgumentException(
+                    "a call pool needs at least one thread, not " + threads);
         }
         this.calls = Executors.newFixedThreadPool(threads, named(prefix));
         this.probes = Executors.newCachedThreadPool(named("grpc-probe-"));
@@ -45,17 +46,24 @@ public final class CallThreads implements AutoCloseable {
      * callbacks when a call ends abnormally; interceptors and handlers run on the pools.
      */
     public <B extends ServerBuilder<?>> B applyTo(B builder) {
-        builder.directExecutor().callExecutor(new ServerCallExecutorSupplier() {
-            @Override
-            public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                return isProbe(call.getMethodDescriptor().getServiceName()) ? probes : calls;
-            }
-        });
+        builder.directExecutor()
+                .callExecutor(
+                        new ServerCallExecutorSupplier() {
+                            @Override
+                            public <Q, R> Executor getExecutor(
+                                    ServerCall<Q, R> call, Metadata headers) {
+                                return isProbe(call.getMethodDescriptor().getServiceName())
+                                        ? probes
+                                        : calls;
+                            }
+                        });
         return builder;
     }
 
     static boolean isProbe(String service) {
-        return service != null && (service.equals("grpc.health.v1.Health") || service.startsWith("grpc.reflection."));
+        return service != null
+                && (service.equals("grpc.health.v1.Health")
+                        || service.startsWith("grpc.reflection."));
     }
 
     @Override

@@ -19,8 +19,10 @@ public record Caller(String subject, Set<String> roles, String client) {
     public static final String EDITOR = "editor";
     public static final String MODERATOR = "moderator";
     public static final String ADMIN = "admin";
+
     /** A Newsroom service's own calls (ArticleFeed.Watch); only a service's own token carries it. */
     public static final String SERVICE = CallTokens.SERVICE_ROLE;
+
     public static final Caller ANONYMOUS = new Caller("", Set.of(), "unknown");
 
     static final Context.Key<Caller> KEY = Context.key("newsroom-caller");
@@ -46,10 +48,14 @@ public record Caller(String subject, Set<String> roles, String client) {
     /** Throws UNAUTHENTICATED without an identity, PERMISSION_DENIED without the role. */
     public Caller require(String role) {
         if (!authenticated()) {
-            throw Status.UNAUTHENTICATED.withDescription("sign in first: this call needs the " + role + " role").asRuntimeException();
+            throw Status.UNAUTHENTICATED
+                    .withDescription("sign in first: this call needs the " + role + " role")
+                    .asRuntimeException();
         }
         if (!has(role)) {
-            throw Status.PERMISSION_DENIED.withDescription("this call needs the " + role + " role").asRuntimeException();
+            throw Status.PERMISSION_DENIED
+                    .withDescription("this call needs the " + role + " role")
+                    .asRuntimeException();
         }
         return this;
     }

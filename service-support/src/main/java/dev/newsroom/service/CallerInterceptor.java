@@ -39,11 +39,14 @@ public class CallerInterceptor implements ServerInterceptor {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         Caller caller = caller(call, headers);
         String traceId = traceId(headers.get(TRACEPARENT));
         String requestId = headers.get(REQUEST_ID);
-        ServerCall.Listener<Q> listener = Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller), call, headers, next);
+        ServerCall.Listener<Q> listener =
+                Contexts.interceptCall(
+                        Context.current().withValue(Caller.KEY, caller), call, headers, next);
         return new SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
@@ -89,7 +92,10 @@ public class CallerInterceptor implements ServerInterceptor {
         }
         CallIdentity id = identity.get();
         String client = id.client();
-        return new Caller(id.subject(), id.roles(), client.isBlank() || client.length() > 128 ? direct(call) : client.strip());
+        return new Caller(
+                id.subject(),
+                id.roles(),
+                client.isBlank() || client.length() > 128 ? direct(call) : client.strip());
     }
 
     static String direct(ServerCall<?, ?> call) {

@@ -28,8 +28,7 @@ public final class GrpcCalls {
     }
 
     /** One field the request got wrong: a google.rpc.BadRequest field violation. */
-    public record Violation(String field, String description) {
-    }
+    public record Violation(String field, String description) {}
 
     private final Function<Exception, StatusRuntimeException> domain;
 
@@ -66,25 +65,36 @@ public final class GrpcCalls {
     /** INVALID_ARGUMENT with a google.rpc.BadRequest naming each field (the gateway's 400 lists them). */
     public static StatusRuntimeException invalid(String message, List<Violation> violations) {
         BadRequest.Builder details = BadRequest.newBuilder();
-        violations.forEach(v -> details.addFieldViolations(
-                BadRequest.FieldViolation.newBuilder().setField(v.field()).setDescription(v.description())));
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(message)
-                .addDetails(Any.pack(details.build()))
-                .build());
+        violations.forEach(
+                v ->
+                        details.addFieldViolations(
+                                BadRequest.FieldViolation.newBuilder()
+                                        .setField(v.field())
+                                        .setDescription(v.description())));
+        return StatusProto.toStatusRuntimeException(
+                com.google.rpc.Status.newBuilder()
+                        .setCode(Code.INVALID_ARGUMENT_VALUE)
+                        .setMessage(message)
+                        .addDetails(Any.pack(details.build()))
+                        .build());
     }
 
     /** RESOURCE_EXHAUSTED with a google.rpc.RetryInfo: the gateway turns it into Retry-After. */
     public static StatusRuntimeException retryLater(String message, Duration after) {
         long millis = Math.max(1, after.toMillis());
-        RetryInfo retry = RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
-                .setSeconds(millis / 1000).setNanos((int) (millis % 1000) * 1_000_000)).build();
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-                .setMessage(message)
-                .addDetails(Any.pack(retry))
-                .build());
+        RetryInfo retry =
+                RetryInfo.newBuilder()
+                        .setRetryDelay(
+                                com.google.protobuf.Duration.newBuilder()
+                                        .setSeconds(millis / 1000)
+                                        .setNanos((int) (millis % 1000) * 1_000_000))
+                        .build();
+        return StatusProto.toStatusRuntimeException(
+                com.google.rpc.Status.newBuilder()
+                        .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                        .setMessage(message)
+                        .addDetails(Any.pack(retry))
+                        .build());
     }
 
     /** {@code status} with {@code e}'s message. */

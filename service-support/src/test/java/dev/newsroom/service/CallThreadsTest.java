@@ -31,48 +31,67 @@ import org.junit.jupiter.api.Test;
 
 /** A real gRPC server on loopback with its calls on {@link CallThreads}. */
 class CallThreadsTest {
-    private static final MethodDescriptor<String, String> SLOW = MethodDescriptor.<String, String>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName("test.Slow/Wait")
-            .setRequestMarshaller(new Text())
-            .setResponseMarshaller(new Text())
-            .build();
+    private static final MethodDescriptor<String, String> SLOW =
+            MethodDescriptor.<String, String>newBuilder()
+                    .setType(MethodDescriptor.MethodType.UNARY)
+                    .setFullMethodName("test.Slow/Wait")
+                    .setRequestMarshaller(new Text())
+                    .setResponseMarshaller(new Text())
+                    .build();
 
     @Test
     void callsBeyondThePoolQueueWhileHealthChecksAreStillAnswered() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        ServerServiceDefinition slow = ServerServiceDefinition.builder("test.Slow")
-                .addMethod(SLOW, ServerCalls.asyncUnaryCall((request, out) -> {
-                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    running.decrementAndGet();
-                    out.onNext(request);
-                    out.onCompleted();
-                }))
-                .build();
+        ServerServiceDefinition slow =
+                ServerServiceDefinition.builder("test.Slow")
+                        .addMethod(
+                                SLOW,
+                                ServerCalls.asyncUnaryCall(
+                                        (request, out) -> {
+                                            mostAtOnce.accumulateAndGet(
+                                                    running.incrementAndGet(), Math::max);
+                                            try {
+                                                release.await(10, TimeUnit.SECONDS);
+                                            } catch (InterruptedException e) {
+                                                Thread.currentThread().interrupt();
+                                            }
+                                            running.decrementAndGet();
+                                            out.onNext(request);
+                                            out.onCompleted();
+                                        }))
+                        .build();
         HealthStatusManager health = new HealthStatusManager();
         try (CallThreads threads = new CallThreads("test-call-", 2)) {
-            Server server = threads.applyTo(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)))
-                    .addService(slow).addService(health.getHealthService()).build().start();
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+            Server server =
+                    threads.applyTo(
+                                    NettyServerBuilder.forAddress(
+                                            new InetSocketAddress("127.0.0.1", 0)))
+                            .addService(slow)
+                            .addService(health.getHealthService())
+                            .build()
+                            .start();
+            ManagedChannel channel =
+                    NettyChannelBuilder.forAddress("127.0.0.1", server.getPort())
+                            .usePlaintext()
+                            .build();
             try {
                 List<ListenableFuture<String>> calls = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
-                    calls.add(ClientCalls.futureUnaryCall(channel.newCall(SLOW, CallOptions.DEFAULT), "call " + i));
+                    calls.add(
+                            ClientCalls.futureUnaryCall(
+                                    channel.newCall(SLOW, CallOptions.DEFAULT), "call " + i));
                 }
                 while (running.get() < 2) {
                     Thread.sleep(10);
                 }
 
                 // both pool threads are held; the probe runs on its own thread
-                HealthCheckResponse probe = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
-                        .check(HealthCheckRequest.getDefaultInstance());
+                HealthCheckResponse probe =
+                        HealthGrpc.newBlockingStub(channel)
+                                .withDeadlineAfter(2, TimeUnit.SECONDS)
+                                .check(HealthCheckRequest.getDefaultInstance());
                 assertThat(probe.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
 
                 release.countDown();

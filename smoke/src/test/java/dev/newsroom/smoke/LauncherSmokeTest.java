@@ -2,6 +2,7 @@ package dev.newsroom.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsroom.testing.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.newsroom.testing.TestRedis;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -41,8 +41,11 @@ class LauncherSmokeTest {
     private static final String STALE = "stale-from-an-earlier-data-dir";
     private static final int REDIS_DATABASE = 11;
     private static final int[] PORTS = {8080, 8081, 8082, 8083, 8090, 9091, 9092, 9093};
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
     private static Path dataDir;
     private static Map<String, String> env;
     private static boolean passed;
@@ -50,17 +53,28 @@ class LauncherSmokeTest {
     @BeforeAll
     static void up() throws Exception {
         for (int port : PORTS) {
-            require(free(port), "port " + port + " is taken: is a platform already running here? (./newsroom down)");
+            require(
+                    free(port),
+                    "port "
+                            + port
+                            + " is taken: is a platform already running here? (./newsroom down)");
         }
         dataDir = Files.createTempDirectory("newsroom-smoke");
-        env = Map.of("NEWSROOM_DATA_DIR", dataDir.toString(), "NEWSROOM_REDIS_URL", TestRedis.url(REDIS_DATABASE));
+        env =
+                Map.of(
+                        "NEWSROOM_DATA_DIR",
+                        dataDir.toString(),
+                        "NEWSROOM_REDIS_URL",
+                        TestRedis.url(REDIS_DATABASE));
         // a story an earlier data directory left cached under the News ID the first sample gets
         try (RedisClient db = RedisClient.create(URI.create(env.get("NEWSROOM_REDIS_URL")))) {
             db.flushDB();
             db.set(STALE_KEY, STALE);
         }
         Process up = run(300, "up", "./newsroom", "up");
-        assertThat(up.exitValue()).as("./newsroom up; see " + dataDir.resolve("smoke-up.log")).isZero();
+        assertThat(up.exitValue())
+                .as("./newsroom up; see " + dataDir.resolve("smoke-up.log"))
+                .isZero();
     }
 
     @AfterAll
@@ -87,16 +101,26 @@ class LauncherSmokeTest {
         assertThat(get("/").statusCode()).isEqualTo(200);
         // the probes are on the gateway's operations port; the public port does not answer them
         assertThat(get("/readyz").statusCode()).isEqualTo(404);
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY_OPS + "/readyz")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body()).contains("\"article-service\":\"SERVING\"", "\"comment-service\":\"SERVING\"",
-                "\"search-service\":\"SERVING\"");
+        assertThat(
+                        HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(GATEWAY_OPS + "/readyz"))
+                                                .timeout(Duration.ofSeconds(10))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                                .body())
+                .contains(
+                        "\"article-service\":\"SERVING\"",
+                        "\"comment-service\":\"SERVING\"",
+                        "\"search-service\":\"SERVING\"");
         HttpResponse<String> stories = get("/api/v1/articles?pageSize=100");
         assertThat(stories.statusCode()).isEqualTo(200);
         assertThat(count(stories.body(), "\"headline\"")).as("the 30 sample stories").isEqualTo(30);
         assertThat(get("/api/v1/sections").body()).contains("\"iran\"", "\"world\"");
         assertThat(get("/api/v1/hot").statusCode()).isEqualTo(200);
         try (RedisClient db = RedisClient.create(URI.create(env.get("NEWSROOM_REDIS_URL")))) {
-            assertThat(String.valueOf(db.get(STALE_KEY))).as("up cleared the stale cache entry").doesNotContain(STALE);
+            assertThat(String.valueOf(db.get(STALE_KEY)))
+                    .as("up cleared the stale cache entry")
+                    .doesNotContain(STALE);
         }
 
         // search follows the feed: the samples become searchable in both languages
@@ -104,8 +128,11 @@ class LauncherSmokeTest {
         assertThat(searchable("دوچرخه تهران")).as("Persian sample found by search").isTrue();
 
         String id = between(stories.body(), "\"id\":\"", "\"");
-        HttpResponse<String> comment = send("POST", "/api/v1/articles/" + id + "/comments",
-                "{\"authorName\":\"Smoke\",\"body\":\"A first comment.\"}");
+        HttpResponse<String> comment =
+                send(
+                        "POST",
+                        "/api/v1/articles/" + id + "/comments",
+                        "{\"authorName\":\"Smoke\",\"body\":\"A first comment.\"}");
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
         passed = true;
     }
@@ -113,7 +140,8 @@ class LauncherSmokeTest {
     private static boolean searchable(String q) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            HttpResponse<String> r =
+                    get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             if (r.statusCode() == 200 && r.body().contains("\"hits\"")) {
                 return true;
             }
@@ -126,25 +154,37 @@ class LauncherSmokeTest {
         return send("GET", path, null);
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(10));
+    private static HttpResponse<String> send(String method, String path, String json)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(10));
         if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static Process run(int timeoutSeconds, String name, String... command) throws Exception {
+    private static Process run(int timeoutSeconds, String name, String... command)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("smoke-" + name + ".log").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd)
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(dataDir.resolve("smoke-" + name + ".log").toFile());
         pb.environment().putAll(env == null ? Map.of() : env);
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
-            Assertions.fail(String.join(" ", command) + " took longer than " + timeoutSeconds + " s: " + Files.readString(dataDir.resolve("smoke-" + name + ".log")));
+            Assertions.fail(
+                    String.join(" ", command)
+                            + " took longer than "
+                            + timeoutSeconds
+                            + " s: "
+                            + Files.readString(dataDir.resolve("smoke-" + name + ".log")));
         }
         return p;
     }

@@ -17,15 +17,27 @@ public final class ArticleDesk implements AutoCloseable {
 
     public ArticleDesk(String address, String editor) {
         channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
-        articles = ArticleServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(TestIdentity.as("article-service", editor, "editor", "test:" + editor));
+        articles =
+                ArticleServiceGrpc.newBlockingStub(channel)
+                        .withInterceptors(
+                                TestIdentity.as(
+                                        "article-service", editor, "editor", "test:" + editor));
     }
 
     /** A new draft (not visible to readers), in English in "world". */
     public long draft(String headline) {
-        return stub().createArticle(CreateArticleRequest.newBuilder().setArticle(Article.newBuilder()
-                .setLanguage("en").setSection("world").setHeadline(headline).setLead("Lead of " + headline)
-                .setBody("<p>" + headline + "</p>").setAuthor("Desk")).build()).getId();
+        return stub().createArticle(
+                        CreateArticleRequest.newBuilder()
+                                .setArticle(
+                                        Article.newBuilder()
+                                                .setLanguage("en")
+                                                .setSection("world")
+                                                .setHeadline(headline)
+                                                .setLead("Lead of " + headline)
+                                                .setBody("<p>" + headline + "</p>")
+                                                .setAuthor("Desk"))
+                                .build())
+                .getId();
     }
 
     /** A new published story, in English in "world". */
@@ -36,9 +48,20 @@ public final class ArticleDesk implements AutoCloseable {
     }
 
     public Article publish(String language, String section, String headline, String body) {
-        Article draft = stub().createArticle(CreateArticleRequest.newBuilder().setArticle(Article.newBuilder()
-                .setLanguage(language).setSection(section).setHeadline(headline).setLead("").setBody(body).setAuthor("Desk")).build());
-        return stub().publishArticle(PublishArticleRequest.newBuilder().setId(draft.getId()).build());
+        Article draft =
+                stub().createArticle(
+                                CreateArticleRequest.newBuilder()
+                                        .setArticle(
+                                                Article.newBuilder()
+                                                        .setLanguage(language)
+                                                        .setSection(section)
+                                                        .setHeadline(headline)
+                                                        .setLead("")
+                                                        .setBody(body)
+                                                        .setAuthor("Desk"))
+                                        .build());
+        return stub().publishArticle(
+                        PublishArticleRequest.newBuilder().setId(draft.getId()).build());
     }
 
     public Article withdraw(long id) {

@@ -6,8 +6,7 @@ import org.testcontainers.DockerClientFactory;
 final class Docker {
     private static Boolean answers;
 
-    private Docker() {
-    }
+    private Docker() {}
 
     static synchronized boolean answers() {
         if (answers == null) {

@@ -19,17 +19,19 @@ import java.util.function.Supplier;
 public final class FuzzInput {
     /** An input that takes longer than this is a finding (a quadratic path, a backtracking regex). */
     public static final long BUDGET_MILLIS = 50;
+
     /** Slow runs (up to ten times the budget) are repeated so a first, still interpreted run is not a finding. */
     private static final int ATTEMPTS = 3;
+
     /**
      * Time is the calling thread's CPU time where the JVM measures it: other processes on a busy
      * build machine, JIT compiler and GC threads do not count against the input.
      */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
-    private FuzzInput() {
-    }
+    private FuzzInput() {}
 
     /** The whole input as one string. */
     public static String text(byte[] data) {
@@ -78,8 +80,17 @@ public final class FuzzInput {
             }
         }
         if (best > BUDGET_MILLIS) {
-            throw new AssertionError(what + " took " + best + " ms" + (CPU_TIME ? " of CPU" : "") + " (budget "
-                    + BUDGET_MILLIS + " ms), best of " + runs + " run(s)");
+            throw new AssertionError(
+                    what
+                            + " took "
+                            + best
+                            + " ms"
+                            + (CPU_TIME ? " of CPU" : "")
+                            + " (budget "
+                            + BUDGET_MILLIS
+                            + " ms), best of "
+                            + runs
+                            + " run(s)");
         }
         return result;
     }
@@ -100,9 +111,11 @@ public final class FuzzInput {
 
     /** {@link #resultWithinBudget(String, Supplier)} for work without a result. */
     public static void withinBudget(String what, Runnable work) {
-        resultWithinBudget(what, () -> {
-            work.run();
-            return null;
-        });
+        resultWithinBudget(
+                what,
+                () -> {
+                    work.run();
+                    return null;
+                });
     }
 }

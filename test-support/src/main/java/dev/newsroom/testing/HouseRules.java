@@ -20,15 +20,24 @@ import org.junit.jupiter.api.Disabled;
  */
 public final class HouseRules {
     /** The packages of the platform's own deployables; each may use only itself, the contract and the shared libraries. */
-    private static final List<String> DEPLOYABLES = List.of("article", "comment", "search", "gateway");
+    private static final List<String> DEPLOYABLES =
+            List.of("article", "comment", "search", "gateway");
 
     private static final String[] TRANSPORT_AND_STORES = {
-        "io.grpc..", "com.google.protobuf..", "dev.newsroom.proto..", "io.micronaut.http..", "io.micronaut.grpc..",
-        "org.springframework..", "redis.clients..", "java.sql..", "javax.sql..", "io.micronaut.data..", "dev.newsroom.readpath..",
+        "io.grpc..",
+        "com.google.protobuf..",
+        "dev.newsroom.proto..",
+        "io.micronaut.http..",
+        "io.micronaut.grpc..",
+        "org.springframework..",
+        "redis.clients..",
+        "java.sql..",
+        "javax.sql..",
+        "io.micronaut.data..",
+        "dev.newsroom.readpath..",
     };
 
-    private HouseRules() {
-    }
+    private HouseRules() {}
 
     /** Checks the module whose root package is {@code dev.newsroom.<name>} (article, comment, search, gateway). */
     public static void check(String name) {
@@ -41,40 +50,65 @@ public final class HouseRules {
     }
 
     static ArchRule onlyItselfAndTheContract(String name) {
-        String[] others = DEPLOYABLES.stream().filter(d -> !d.equals(name)).map(d -> "dev.newsroom." + d + "..").toArray(String[]::new);
-        ArchRule rule = noClasses().that().resideInAPackage("dev.newsroom." + name + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others)
-                .because("services talk only through the proto contract (docs/architecture.md, decisions 1 and 2)");
+        String[] others =
+                DEPLOYABLES.stream()
+                        .filter(d -> !d.equals(name))
+                        .map(d -> "dev.newsroom." + d + "..")
+                        .toArray(String[]::new);
+        ArchRule rule =
+                noClasses()
+                        .that()
+                        .resideInAPackage("dev.newsroom." + name + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(others)
+                        .because(
+                                "services talk only through the proto contract (docs/architecture.md, decisions 1 and 2)");
         if (name.equals("gateway")) {
-            rule = noClasses().that().resideInAPackage("dev.newsroom.gateway..")
-                    .should().dependOnClassesThat().resideInAnyPackage(append(others, "dev.newsroom.service.."))
-                    .because("the gateway knows the services only through proto/ (docs/architecture.md, decision 1)");
+            rule =
+                    noClasses()
+                            .that()
+                            .resideInAPackage("dev.newsroom.gateway..")
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(append(others, "dev.newsroom.service.."))
+                            .because(
+                                    "the gateway knows the services only through proto/ (docs/architecture.md, decision 1)");
         }
         return rule;
     }
 
     static ArchRule domainKnowsNoTransport(String name) {
-        return noClasses().that().resideInAPackage("dev.newsroom." + name + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(TRANSPORT_AND_STORES)
+        return noClasses()
+                .that()
+                .resideInAPackage("dev.newsroom." + name + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(TRANSPORT_AND_STORES)
                 .because("domain rules are plain Java: the api, store and cache packages translate")
                 .allowEmptyShould(true);
     }
 
     static ArchRule noTestIsSwitchedOff() {
-        return noMethods().should().beAnnotatedWith(Disabled.class)
+        return noMethods()
+                .should()
+                .beAnnotatedWith(Disabled.class)
                 .because("a test that does not run proves nothing; fix it or delete it")
                 .allowEmptyShould(true);
     }
 
     static ArchRule noTestClassIsSwitchedOff() {
-        return noClasses().should().beAnnotatedWith(Disabled.class)
+        return noClasses()
+                .should()
+                .beAnnotatedWith(Disabled.class)
                 .because("a test that does not run proves nothing; fix it or delete it")
                 .allowEmptyShould(true);
     }
 
     private static JavaClasses imported(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir.toAbsolutePath() + " is missing: run the rules in the module's own build");
+            throw new IllegalStateException(
+                    dir.toAbsolutePath() + " is missing: run the rules in the module's own build");
         }
         return new ClassFileImporter().importPath(dir);
     }

@@ -43,9 +43,15 @@ public final class KillableRedis implements AutoCloseable {
     /** Starts (again) on the same port, from the append-only file of the last run. */
     public synchronized void start() {
         try {
-            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("dir " + dir).setting("save \"\"").setting("appendonly yes").setting("appendfsync always")
-                    .build();
+            server =
+                    RedisServer.newRedisServer()
+                            .port(port)
+                            .bind("127.0.0.1")
+                            .setting("dir " + dir)
+                            .setting("save \"\"")
+                            .setting("appendonly yes")
+                            .setting("appendfsync always")
+                            .build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server on port " + port, e);
@@ -57,12 +63,20 @@ public final class KillableRedis implements AutoCloseable {
         long pid;
         try (RedisClient redis = client()) {
             String info = redis.info("server");
-            pid = info.lines().filter(l -> l.startsWith("process_id:")).map(l -> Long.parseLong(l.substring(11).strip()))
-                    .findFirst().orElseThrow();
+            pid =
+                    info.lines()
+                            .filter(l -> l.startsWith("process_id:"))
+                            .map(l -> Long.parseLong(l.substring(11).strip()))
+                            .findFirst()
+                            .orElseThrow();
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         process.ifPresent(ProcessHandle::destroyForcibly);
-        process.ifPresent(p -> p.onExit().orTimeout(Duration.ofSeconds(10).toSeconds(), TimeUnit.SECONDS).join());
+        process.ifPresent(
+                p ->
+                        p.onExit()
+                                .orTimeout(Duration.ofSeconds(10).toSeconds(), TimeUnit.SECONDS)
+                                .join());
         try {
             server.stop();
         } catch (IOException | RuntimeException alreadyGone) {

@@ -12,7 +12,8 @@ import org.opentest4j.TestAbortedException;
  * {@code junit-platform.properties} turns on extension auto-detection).
  * {@code -Dnewsroom.test.ci=true} asks for the same without the environment variable.
  */
-public final class NoSkipsInCi implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class NoSkipsInCi
+        implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
     static boolean inCi() {
         String forced = System.getProperty("newsroom.test.ci");
         return Boolean.parseBoolean(forced != null ? forced : System.getenv("CI"));
@@ -20,33 +21,40 @@ public final class NoSkipsInCi implements TestExecutionExceptionHandler, Lifecyc
 
     private static Throwable judged(Throwable thrown) {
         if (thrown instanceof TestAbortedException && inCi()) {
-            return new AssertionError("skipped under CI=true, where every test must run: " + thrown.getMessage(), thrown);
+            return new AssertionError(
+                    "skipped under CI=true, where every test must run: " + thrown.getMessage(),
+                    thrown);
         }
         return thrown;
     }
 
     @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
         throw judged(thrown);
     }
 
     @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
         throw judged(thrown);
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
         throw judged(thrown);
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
         throw judged(thrown);
     }
 
     @Override
-    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
         throw judged(thrown);
     }
 }

@@ -58,7 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
     private ServiceProcess(Kind kind, Map<String, String> extra) throws Exception {
         this.kind = kind;
         if (!Files.isRegularFile(kind.jar())) {
-            Assertions.fail(kind.jar() + " is missing: build the reactor (./mvnw verify builds the services first)");
+            Assertions.fail(
+                    kind.jar()
+                            + " is missing: build the reactor (./mvnw verify builds the services first)");
         }
         grpcPort = TestRedis.freePort();
         httpPort = TestRedis.freePort();
@@ -87,9 +89,15 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("NEWSROOM_INTERNAL_KEY", TestIdentity.KEY);
         env.putAll(extra);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", kind.jar().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                java,
+                                "-Xmx384m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                kind.jar().toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         process = pb.start();
         awaitReady();
@@ -117,20 +125,27 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("cannot start article-service", e);
             }
             ServiceProcess started = sharedArticles;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::closeQuietly, "article-service-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(started::closeQuietly, "article-service-stop"));
         }
         return sharedArticles;
     }
 
     /** comment-service on a new database, asking the given article-service about stories. */
     public static ServiceProcess comments(ServiceProcess articles) throws Exception {
-        return new ServiceProcess(Kind.COMMENTS, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress()));
+        return new ServiceProcess(
+                Kind.COMMENTS, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress()));
     }
 
     /** search-service on a new index directory, following the given article-service's feed. */
     public static ServiceProcess search(ServiceProcess articles) throws Exception {
-        return new ServiceProcess(Kind.SEARCH, Map.of("NEWSROOM_ARTICLE_SERVICE_ADDRESS", articles.grpcAddress(),
-                "NEWSROOM_SEARCH_RECONNECT_MAX", "1s"));
+        return new ServiceProcess(
+                Kind.SEARCH,
+                Map.of(
+                        "NEWSROOM_ARTICLE_SERVICE_ADDRESS",
+                        articles.grpcAddress(),
+                        "NEWSROOM_SEARCH_RECONNECT_MAX",
+                        "1s"));
     }
 
     public String grpcAddress() {
@@ -151,15 +166,25 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .build();
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                Assertions.fail(kind.module + " exited with " + process.exitValue() + ":\n" + tail());
+                Assertions.fail(
+                        kind.module + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r =
+                        http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:" + httpPort + "/readyz"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }

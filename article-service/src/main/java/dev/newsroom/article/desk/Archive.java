@@ -24,14 +24,21 @@ public class Archive {
     private final DeskConfig config;
     private final Counter reads;
 
-    public Archive(StoryStore stories, RevisionStore revisions, TransactionOperations<Connection> tx, DeskConfig config,
-                   MeterRegistry meters) {
+    public Archive(
+            StoryStore stories,
+            RevisionStore revisions,
+            TransactionOperations<Connection> tx,
+            DeskConfig config,
+            MeterRegistry meters) {
         this.stories = stories;
         this.revisions = revisions;
         this.tx = tx;
         this.config = config;
         // what bench/read-path reports as "database queries" during near-cache reads
-        this.reads = Counter.builder("article.db.reads").description("read transactions against the database").register(meters);
+        this.reads =
+                Counter.builder("article.db.reads")
+                        .description("read transactions against the database")
+                        .register(meters);
     }
 
     /** A list's filters; a null status means "published" for readers and "any" for editors. */
@@ -52,14 +59,16 @@ public class Archive {
         if (!Slugs.isValid(slug)) {
             throw StoryException.Invalid.of("slug", "is not a valid slug");
         }
-        return visible(read(() -> stories.findBySlug(slug)).orElse(null), who, "story '" + slug + "'");
+        return visible(
+                read(() -> stories.findBySlug(slug)).orElse(null), who, "story '" + slug + "'");
     }
 
     public Page<Story> list(Filters f, int pageSize, String pageToken, Editor who) {
         int size = pageSize(pageSize);
         StoryStatus status = f.status();
         if (!who.editor() && status != null && status != StoryStatus.PUBLISHED) {
-            throw new StoryException.Forbidden("only editors can list stories that are not published");
+            throw new StoryException.Forbidden(
+                    "only editors can list stories that are not published");
         }
         if (!who.editor()) {
             status = StoryStatus.PUBLISHED;
@@ -67,15 +76,26 @@ public class Archive {
         boolean byPublishTime = status == StoryStatus.PUBLISHED;
         String fingerprint = f.fingerprint() + "|" + who.editor();
         PageToken after = pageToken.isEmpty() ? null : PageToken.decode(pageToken, fingerprint);
-        StoryQuery q = new StoryQuery(status, blankToNull(f.section()), blankToNull(f.language()), blankToNull(f.tag()),
-                byPublishTime, after == null ? null : after.publishTime(), after == null ? null : after.id(), size + 1);
+        StoryQuery q =
+                new StoryQuery(
+                        status,
+                        blankToNull(f.section()),
+                        blankToNull(f.language()),
+                        blankToNull(f.tag()),
+                        byPublishTime,
+                        after == null ? null : after.publishTime(),
+                        after == null ? null : after.id(),
+                        size + 1);
         List<Story> found = read(() -> stories.list(q));
         if (found.size() <= size) {
             return new Page<>(found, "");
         }
         List<Story> page = found.subList(0, size);
         Story last = page.get(size - 1);
-        return new Page<>(List.copyOf(page), new PageToken(byPublishTime ? last.publishTime() : null, last.id()).encode(fingerprint));
+        return new Page<>(
+                List.copyOf(page),
+                new PageToken(byPublishTime ? last.publishTime() : null, last.id())
+                        .encode(fingerprint));
     }
 
     public Page<Revision> revisions(long id, int pageSize, String pageToken) {
@@ -83,17 +103,20 @@ public class Archive {
         String fingerprint = "revisions|" + id;
         Long before = pageToken.isEmpty() ? null : PageToken.decode(pageToken, fingerprint).id();
         reads.increment();
-        List<Revision> found = tx.executeRead(s -> {
-            if (stories.find(id).isEmpty()) {
-                throw new StoryException.NotFound("story " + id);
-            }
-            return revisions.list(id, before, size + 1);
-        });
+        List<Revision> found =
+                tx.executeRead(
+                        s -> {
+                            if (stories.find(id).isEmpty()) {
+                                throw new StoryException.NotFound("story " + id);
+                            }
+                            return revisions.list(id, before, size + 1);
+                        });
         if (found.size() <= size) {
             return new Page<>(found, "");
         }
         List<Revision> page = List.copyOf(found.subList(0, size));
-        return new Page<>(page, new PageToken(null, page.get(size - 1).version()).encode(fingerprint));
+        return new Page<>(
+                page, new PageToken(null, page.get(size - 1).version()).encode(fingerprint));
     }
 
     /** The published stories among {@code ids} (any order). */
@@ -108,7 +131,8 @@ public class Archive {
 
     private int pageSize(int requested) {
         if (requested < 0 || requested > config.maxPageSize()) {
-            throw StoryException.Invalid.of("pageSize", "must be between 1 and " + config.maxPageSize());
+            throw StoryException.Invalid.of(
+                    "pageSize", "must be between 1 and " + config.maxPageSize());
         }
         return requested == 0 ? config.defaultPageSize() : requested;
     }

@@ -9,8 +9,17 @@ import java.time.Duration;
  * and paging the editorial desk applies, and the schedule publisher's pace.
  */
 @ConfigurationProperties("newsroom.article")
-public record DeskConfig(int defaultPageSize, int maxPageSize, int maxHeadline, int maxLead, int maxBody, int maxAuthor,
-                         int maxTags, int maxTag, Duration scheduleInterval, int scheduleBatch) {
+public record DeskConfig(
+        int defaultPageSize,
+        int maxPageSize,
+        int maxHeadline,
+        int maxLead,
+        int maxBody,
+        int maxAuthor,
+        int maxTags,
+        int maxTag,
+        Duration scheduleInterval,
+        int scheduleBatch) {
 
     public StoryRules.Limits limits() {
         return new StoryRules.Limits(maxHeadline, maxLead, maxBody, maxAuthor, maxTags, maxTag);

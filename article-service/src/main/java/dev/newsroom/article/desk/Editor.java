@@ -4,5 +4,6 @@ package dev.newsroom.article.desk;
 public record Editor(String subject, boolean editor) {
     /** Any caller without the editor role: an anonymous reader, a moderator, another service. */
     public static final Editor PUBLIC = new Editor("", false);
+
     public static final Editor SCHEDULER = new Editor("scheduler", true);
 }

@@ -13,15 +13,25 @@ import java.util.Base64;
 record PageToken(Instant publishTime, long id) {
 
     String encode(String filters) {
-        String raw = "v1|" + (publishTime == null ? "" : publishTime.toString()) + "|" + id + "|" + filters.hashCode();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        String raw =
+                "v1|"
+                        + (publishTime == null ? "" : publishTime.toString())
+                        + "|"
+                        + id
+                        + "|"
+                        + filters.hashCode();
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static PageToken decode(String token, String filters) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|", -1);
-            if (parts.length != 4 || !parts[0].equals("v1") || Integer.parseInt(parts[3]) != filters.hashCode()) {
+            if (parts.length != 4
+                    || !parts[0].equals("v1")
+                    || Integer.parseInt(parts[3]) != filters.hashCode()) {
                 throw invalid();
             }
             Instant t = parts[1].isEmpty() ? null : Instant.parse(parts[1]);
@@ -32,6 +42,7 @@ record PageToken(Instant publishTime, long id) {
     }
 
     private static StoryException invalid() {
-        return StoryException.Invalid.of("pageToken", "is not a token this list returned (filters changed?)");
+        return StoryException.Invalid.of(
+                "pageToken", "is not a token this list returned (filters changed?)");
     }
 }

@@ -24,7 +24,11 @@ public class SchedulePublisher {
     private final TransactionOperations<Connection> tx;
     private final DeskConfig config;
 
-    public SchedulePublisher(StoryStore stories, StoryDesk desk, TransactionOperations<Connection> tx, DeskConfig config) {
+    public SchedulePublisher(
+            StoryStore stories,
+            StoryDesk desk,
+            TransactionOperations<Connection> tx,
+            DeskConfig config) {
         this.stories = stories;
         this.desk = desk;
         this.tx = tx;
@@ -42,7 +46,8 @@ public class SchedulePublisher {
 
     /** Publishes every story that is due now; returns how many this replica published. */
     public int publishDue() {
-        List<Story> due = tx.executeRead(s -> stories.dueScheduled(desk.now(), config.scheduleBatch()));
+        List<Story> due =
+                tx.executeRead(s -> stories.dueScheduled(desk.now(), config.scheduleBatch()));
         int published = 0;
         for (Story story : due) {
             if (desk.publishIfDue(story)) {

@@ -11,7 +11,6 @@ import dev.newsroom.article.domain.StoryRules;
 import dev.newsroom.article.domain.StoryStatus;
 import dev.newsroom.article.store.FeedStore;
 import dev.newsroom.article.store.RevisionStore;
-import dev.newsroom.article.store.SectionStore;
 import dev.newsroom.article.store.StoryStore;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -38,9 +37,16 @@ public class StoryDesk {
     private final FeedSignal signal;
     private final StoryChanges changes;
 
-    public StoryDesk(StoryStore stories, RevisionStore revisions, FeedStore feed, Sections sections,
-                     TransactionOperations<Connection> tx, Clock clock, DeskConfig config, FeedSignal signal,
-                     StoryChanges changes) {
+    public StoryDesk(
+            StoryStore stories,
+            RevisionStore revisions,
+            FeedStore feed,
+            Sections sections,
+            TransactionOperations<Connection> tx,
+            Clock clock,
+            DeskConfig config,
+            FeedSignal signal,
+            StoryChanges changes) {
         this.changes = changes;
         this.stories = stories;
         this.revisions = revisions;
@@ -66,56 +72,87 @@ public class StoryDesk {
             if (!requestedSlug.isEmpty()) {
                 throw new StoryException.SlugTaken(requestedSlug);
             }
-            // another editor took the same headline's slug a moment ago: suffix ours with the News ID
+            // another editor took the same headline's slug a moment ago: suffix ours with the News
+            // ID
             return create(clean, requestedSlug, editor, true);
         }
     }
 
-    private Story create(StoryContent clean, String requestedSlug, Editor editor, boolean suffixed) {
-        return write(() -> {
-            Instant now = now();
-            long id = stories.nextId();
-            String base = Slugs.fromHeadline(clean.headline());
-            String slug = !requestedSlug.isEmpty() ? requestedSlug
-                    : suffixed && !base.isEmpty() ? base + "-" + id : freeSlug(base, id);
-            if (!requestedSlug.isEmpty() && stories.slugTaken(slug, id)) {
-                throw new StoryException.SlugTaken(slug);
-            }
-            Story story = new Story(id, slug, clean.language(), clean.section(), clean.tags(), clean.headline(),
-                    clean.lead(), clean.body(), clean.author(), StoryStatus.DRAFT, now, null, now, null, 1);
-            stories.insert(story);
-            record(story, Change.CREATE, editor, now);
-            return story;
-        });
+    private Story create(
+            StoryContent clean, String requestedSlug, Editor editor, boolean suffixed) {
+        return write(
+                () -> {
+                    Instant now = now();
+                    long id = stories.nextId();
+                    String base = Slugs.fromHeadline(clean.headline());
+                    String slug =
+                            !requestedSlug.isEmpty()
+                                    ? requestedSlug
+                                    : suffixed && !base.isEmpty()
+                                            ? base + "-" + id
+                                            : freeSlug(base, id);
+                    if (!requestedSlug.isEmpty() && stories.slugTaken(slug, id)) {
+                        throw new StoryException.SlugTaken(slug);
+                    }
+                    Story story =
+                            new Story(
+                                    id,
+                                    slug,
+                                    clean.language(),
+                                    clean.section(),
+                                    clean.tags(),
+                                    clean.headline(),
+                                    clean.lead(),
+                                    clean.body(),
+                                    clean.author(),
+                                    StoryStatus.DRAFT,
+                                    now,
+                                    null,
+                                    now,
+                                    null,
+                                    1);
+                    stories.insert(story);
+                    record(story, Change.CREATE, editor, now);
+                    return story;
+                });
     }
 
     public Story update(StoryUpdate u, Editor editor) {
         if (u.expectedVersion() <= 0) {
-            throw StoryException.Invalid.of("version", "must be the version you edited (optimistic concurrency)");
+            throw StoryException.Invalid.of(
+                    "version", "must be the version you edited (optimistic concurrency)");
         }
         for (String f : u.fields()) {
             if (!StoryUpdate.FIELDS.contains(f)) {
-                throw StoryException.Invalid.of("updateMask", "cannot update '" + f + "'; updatable: " + String.join(", ", StoryUpdate.FIELDS));
+                throw StoryException.Invalid.of(
+                        "updateMask",
+                        "cannot update '"
+                                + f
+                                + "'; updatable: "
+                                + String.join(", ", StoryUpdate.FIELDS));
             }
         }
         if (u.fields().contains("slug") && !Slugs.isValid(u.slug())) {
             throw invalidSlug();
         }
-        return write(() -> {
-            Story current = locked(u.id(), u.expectedVersion());
-            StoryContent merged = merge(current.content(), u);
-            Story next = current.withContent(rules.check(merged, sections.ids()));
-            if (u.fields().contains("slug") && !u.slug().equals(current.slug())) {
-                if (current.everPublished()) {
-                    throw new StoryException.IllegalTransition("the slug of a story that has been published cannot change (its URL is out there)");
-                }
-                if (stories.slugTaken(u.slug(), current.id())) {
-                    throw new StoryException.SlugTaken(u.slug());
-                }
-                next = next.withSlug(u.slug());
-            }
-            return save(current, next, Change.UPDATE, editor);
-        }, u.fields().contains("slug") ? u.slug() : null);
+        return write(
+                () -> {
+                    Story current = locked(u.id(), u.expectedVersion());
+                    StoryContent merged = merge(current.content(), u);
+                    Story next = current.withContent(rules.check(merged, sections.ids()));
+                    if (u.fields().contains("slug") && !u.slug().equals(current.slug())) {
+                        if (current.everPublished()) {
+                            throw new StoryException.IllegalTransition(
+                                    "the slug of a story that has been published cannot change (its URL is out there)");
+                        }
+                        if (stories.slugTaken(u.slug(), current.id())) {
+                            throw new StoryException.SlugTaken(u.slug());
+                        }
+                        next = next.withSlug(u.slug());
+                    }
+                    return save(current, next, Change.UPDATE, editor);
+                },
+                u.fields().contains("slug") ? u.slug() : null);
     }
 
     public Story publish(long id, Instant at, long expectedVersion, Editor editor) {
@@ -132,29 +169,46 @@ public class StoryDesk {
 
     /** Publishes one scheduled story if its time has come; false when another replica did. */
     public boolean publishIfDue(Story candidate) {
-        Optional<Story> published = tx.executeWrite(status -> {
-            Optional<Story> current = stories.findForUpdate(candidate.id());
-            if (current.isEmpty() || current.get().version() != candidate.version()) {
-                return Optional.<Story>empty();
-            }
-            Optional<Lifecycle.Step> step = Lifecycle.publishDue(current.get(), now());
-            return step.map(s -> save(current.get(), s.story(), s.change(), Editor.SCHEDULER));
-        });
+        Optional<Story> published =
+                tx.executeWrite(
+                        status -> {
+                            Optional<Story> current = stories.findForUpdate(candidate.id());
+                            if (current.isEmpty()
+                                    || current.get().version() != candidate.version()) {
+                                return Optional.<Story>empty();
+                            }
+                            Optional<Lifecycle.Step> step =
+                                    Lifecycle.publishDue(current.get(), now());
+                            return step.map(
+                                    s ->
+                                            save(
+                                                    current.get(),
+                                                    s.story(),
+                                                    s.change(),
+                                                    Editor.SCHEDULER));
+                        });
         published.ifPresent(this::committed);
         return published.isPresent();
     }
 
-    private Story transition(long id, long expectedVersion, Editor editor,
-                             java.util.function.Function<Story, Optional<Lifecycle.Step>> rule) {
-        return write(() -> {
-            Story current = locked(id, expectedVersion);
-            Optional<Lifecycle.Step> step = rule.apply(current);
-            return step.map(s -> save(current, s.story(), s.change(), editor)).orElse(current);
-        });
+    private Story transition(
+            long id,
+            long expectedVersion,
+            Editor editor,
+            java.util.function.Function<Story, Optional<Lifecycle.Step>> rule) {
+        return write(
+                () -> {
+                    Story current = locked(id, expectedVersion);
+                    Optional<Lifecycle.Step> step = rule.apply(current);
+                    return step.map(s -> save(current, s.story(), s.change(), editor))
+                            .orElse(current);
+                });
     }
 
     private Story locked(long id, long expectedVersion) {
-        Story current = stories.findForUpdate(id).orElseThrow(() -> new StoryException.NotFound("story " + id));
+        Story current =
+                stories.findForUpdate(id)
+                        .orElseThrow(() -> new StoryException.NotFound("story " + id));
         if (expectedVersion > 0 && current.version() != expectedVersion) {
             throw new StoryException.StaleVersion(expectedVersion, current.version());
         }
@@ -222,7 +276,11 @@ public class StoryDesk {
     }
 
     private static StoryException invalidSlug() {
-        return StoryException.Invalid.of("slug", "must be letters and digits joined by single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+        return StoryException.Invalid.of(
+                "slug",
+                "must be letters and digits joined by single hyphens, at most "
+                        + Slugs.MAX_LENGTH
+                        + " characters");
     }
 
     Instant now() {

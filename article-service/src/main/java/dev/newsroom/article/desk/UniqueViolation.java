@@ -4,8 +4,7 @@ import java.sql.SQLException;
 
 /** Recognises a unique-constraint violation (SQLSTATE 23505 on PostgreSQL and H2) under wrappers. */
 final class UniqueViolation {
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     static boolean causes(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

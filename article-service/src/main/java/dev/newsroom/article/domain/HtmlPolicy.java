@@ -10,21 +10,22 @@ import org.jsoup.safety.Safelist;
  * quotes stay; scripts, styles, event handlers and non-http(s)/mailto links go.
  */
 public final class HtmlPolicy {
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("figure", "figcaption", "hr", "s", "mark", "abbr", "time")
-            .addAttributes(":all", "dir", "lang")
-            .addAttributes("abbr", "title")
-            .addAttributes("time", "datetime")
-            .addAttributes("blockquote", "cite")
-            .preserveRelativeLinks(false);
+    private static final Safelist SAFELIST =
+            Safelist.relaxed()
+                    .addTags("figure", "figcaption", "hr", "s", "mark", "abbr", "time")
+                    .addAttributes(":all", "dir", "lang")
+                    .addAttributes("abbr", "title")
+                    .addAttributes("time", "datetime")
+                    .addAttributes("blockquote", "cite")
+                    .preserveRelativeLinks(false);
 
-    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings()
-            .prettyPrint(false)
-            .charset("UTF-8")
-            .escapeMode(Entities.EscapeMode.base);
+    private static final Document.OutputSettings OUTPUT =
+            new Document.OutputSettings()
+                    .prettyPrint(false)
+                    .charset("UTF-8")
+                    .escapeMode(Entities.EscapeMode.base);
 
-    private HtmlPolicy() {
-    }
+    private HtmlPolicy() {}
 
     public static String sanitize(String html) {
         if (html.isEmpty()) {

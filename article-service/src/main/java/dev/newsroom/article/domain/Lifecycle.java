@@ -8,22 +8,22 @@ import java.util.Optional;
  * Each method returns the story's next state, or empty when the story is already there.
  */
 public final class Lifecycle {
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     /** A transition: the new state and what to record it as. */
-    public record Step(Story story, Change change) {
-    }
+    public record Step(Story story, Change change) {}
 
     /** Publishes now, or schedules when {@code at} lies after {@code now}. */
     public static Optional<Step> publish(Story s, Instant at, Instant now) {
         boolean later = at != null && at.isAfter(now);
         switch (s.status()) {
             case WITHDRAWN:
-                throw new StoryException.IllegalTransition("a withdrawn story must be unpublished to a draft before it is published again");
+                throw new StoryException.IllegalTransition(
+                        "a withdrawn story must be unpublished to a draft before it is published again");
             case PUBLISHED:
                 if (later) {
-                    throw new StoryException.IllegalTransition("the story is already published; unpublish it before scheduling it");
+                    throw new StoryException.IllegalTransition(
+                            "the story is already published; unpublish it before scheduling it");
                 }
                 return Optional.empty();
             case DRAFT:
@@ -33,33 +33,44 @@ public final class Lifecycle {
                     if (s.status() == StoryStatus.SCHEDULED && at.equals(s.scheduleTime())) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Step(s.withState(StoryStatus.SCHEDULED, s.publishTime(), at), Change.SCHEDULE));
+                    return Optional.of(
+                            new Step(
+                                    s.withState(StoryStatus.SCHEDULED, s.publishTime(), at),
+                                    Change.SCHEDULE));
                 }
                 Instant first = s.publishTime() != null ? s.publishTime() : now;
-                return Optional.of(new Step(s.withState(StoryStatus.PUBLISHED, first, null), Change.PUBLISH));
+                return Optional.of(
+                        new Step(s.withState(StoryStatus.PUBLISHED, first, null), Change.PUBLISH));
         }
     }
 
     /** The scheduler's step: a SCHEDULED story whose time has come goes live at that time. */
     public static Optional<Step> publishDue(Story s, Instant now) {
-        if (s.status() != StoryStatus.SCHEDULED || s.scheduleTime() == null || s.scheduleTime().isAfter(now)) {
+        if (s.status() != StoryStatus.SCHEDULED
+                || s.scheduleTime() == null
+                || s.scheduleTime().isAfter(now)) {
             return Optional.empty();
         }
         Instant first = s.publishTime() != null ? s.publishTime() : s.scheduleTime();
-        return Optional.of(new Step(s.withState(StoryStatus.PUBLISHED, first, null), Change.PUBLISH));
+        return Optional.of(
+                new Step(s.withState(StoryStatus.PUBLISHED, first, null), Change.PUBLISH));
     }
 
     public static Optional<Step> unpublish(Story s) {
         if (s.status() == StoryStatus.DRAFT) {
             return Optional.empty();
         }
-        return Optional.of(new Step(s.withState(StoryStatus.DRAFT, s.publishTime(), null), Change.UNPUBLISH));
+        return Optional.of(
+                new Step(s.withState(StoryStatus.DRAFT, s.publishTime(), null), Change.UNPUBLISH));
     }
 
     public static Optional<Step> withdraw(Story s) {
         if (s.status() == StoryStatus.WITHDRAWN) {
             return Optional.empty();
         }
-        return Optional.of(new Step(s.withState(StoryStatus.WITHDRAWN, s.publishTime(), null), Change.WITHDRAW));
+        return Optional.of(
+                new Step(
+                        s.withState(StoryStatus.WITHDRAWN, s.publishTime(), null),
+                        Change.WITHDRAW));
     }
 }

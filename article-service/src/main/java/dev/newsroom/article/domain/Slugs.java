@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 public final class Slugs {
     /** Longest slug we make from a headline, in code points. */
     public static final int MAX_GENERATED = 80;
+
     /** Longest slug we accept from an editor or a URL. */
     public static final int MAX_LENGTH = 160;
 
-    private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:-[\\p{L}\\p{M}\\p{Nd}]+)*");
+    private static final Pattern VALID =
+            Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:-[\\p{L}\\p{M}\\p{Nd}]+)*");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** The slug for a headline, or "" when the headline has no letter or digit. */
     public static String fromHeadline(String headline) {
@@ -29,8 +30,12 @@ public final class Slugs {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
-            boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
-                    || (slug.length() > 0 && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK));
+            boolean keep =
+                    Character.isLetter(cp)
+                            || type == Character.DECIMAL_DIGIT_NUMBER
+                            || (slug.length() > 0
+                                    && (type == Character.NON_SPACING_MARK
+                                            || type == Character.COMBINING_SPACING_MARK));
             if (!keep) {
                 pendingHyphen = slug.length() > 0;
                 continue;
@@ -50,7 +55,8 @@ public final class Slugs {
     }
 
     public static boolean isValid(String slug) {
-        return slug != null && !slug.isEmpty()
+        return slug != null
+                && !slug.isEmpty()
                 && slug.codePointCount(0, slug.length()) <= MAX_LENGTH
                 && VALID.matcher(slug).matches();
     }

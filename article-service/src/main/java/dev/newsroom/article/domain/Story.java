@@ -38,24 +38,80 @@ public record Story(
     }
 
     public Story withContent(StoryContent c) {
-        return new Story(id, slug, c.language(), c.section(), c.tags(), c.headline(), c.lead(), c.body(),
-                c.author(), status, createTime, publishTime, updateTime, scheduleTime, version);
+        return new Story(
+                id,
+                slug,
+                c.language(),
+                c.section(),
+                c.tags(),
+                c.headline(),
+                c.lead(),
+                c.body(),
+                c.author(),
+                status,
+                createTime,
+                publishTime,
+                updateTime,
+                scheduleTime,
+                version);
     }
 
     public Story withSlug(String newSlug) {
-        return new Story(id, newSlug, language, section, tags, headline, lead, body, author, status,
-                createTime, publishTime, updateTime, scheduleTime, version);
+        return new Story(
+                id,
+                newSlug,
+                language,
+                section,
+                tags,
+                headline,
+                lead,
+                body,
+                author,
+                status,
+                createTime,
+                publishTime,
+                updateTime,
+                scheduleTime,
+                version);
     }
 
     public Story withState(StoryStatus newStatus, Instant newPublishTime, Instant newScheduleTime) {
-        return new Story(id, slug, language, section, tags, headline, lead, body, author, newStatus,
-                createTime, newPublishTime, updateTime, newScheduleTime, version);
+        return new Story(
+                id,
+                slug,
+                language,
+                section,
+                tags,
+                headline,
+                lead,
+                body,
+                author,
+                newStatus,
+                createTime,
+                newPublishTime,
+                updateTime,
+                newScheduleTime,
+                version);
     }
 
     /** The next version, changed at {@code now}. */
     public Story bumped(Instant now) {
-        return new Story(id, slug, language, section, tags, headline, lead, body, author, status,
-                createTime, publishTime, now, scheduleTime, version + 1);
+        return new Story(
+                id,
+                slug,
+                language,
+                section,
+                tags,
+                headline,
+                lead,
+                body,
+                author,
+                status,
+                createTime,
+                publishTime,
+                now,
+                scheduleTime,
+                version + 1);
     }
 
     public StoryContent content() {

@@ -10,8 +10,7 @@ public abstract sealed class StoryException extends RuntimeException {
     }
 
     /** One invalid field and what is wrong with it. */
-    public record Violation(String field, String description) {
-    }
+    public record Violation(String field, String description) {}
 
     /** The request breaks a field rule. */
     public static final class Invalid extends StoryException {
@@ -41,7 +40,12 @@ public abstract sealed class StoryException extends RuntimeException {
     /** Optimistic concurrency: the caller edited an older version. */
     public static final class StaleVersion extends StoryException {
         public StaleVersion(long expected, long actual) {
-            super("the story is at version " + actual + ", not " + expected + "; reload it and apply your change again");
+            super(
+                    "the story is at version "
+                            + actual
+                            + ", not "
+                            + expected
+                            + "; reload it and apply your change again");
         }
     }
 

@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class StoryRules {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final Limits limits;
 
     /** Upper bounds, in characters, configurable per deployment. */
-    public record Limits(int headline, int lead, int body, int author, int tags, int tag) {
-    }
+    public record Limits(int headline, int lead, int body, int author, int tags, int tag) {}
 
     public StoryRules(Limits limits) {
         this.limits = limits;
@@ -47,12 +47,16 @@ public final class StoryRules {
         if (language.isEmpty()) {
             violations.add(new StoryException.Violation("language", "must not be empty"));
         } else if (language.length() > 35 || !LANGUAGE.matcher(language).matches()) {
-            violations.add(new StoryException.Violation("language", "must be a BCP 47 language tag such as fa or en"));
+            violations.add(
+                    new StoryException.Violation(
+                            "language", "must be a BCP 47 language tag such as fa or en"));
         }
         if (section.isEmpty()) {
             violations.add(new StoryException.Violation("section", "must not be empty"));
         } else if (!knownSections.contains(section)) {
-            violations.add(new StoryException.Violation("section", "must be one of " + String.join(", ", knownSections)));
+            violations.add(
+                    new StoryException.Violation(
+                            "section", "must be one of " + String.join(", ", knownSections)));
         }
         List<String> tags = tags(in.tags(), violations);
         if (!violations.isEmpty()) {
@@ -68,25 +72,32 @@ public final class StoryRules {
             if (tag.isEmpty()) {
                 violations.add(new StoryException.Violation("tags", "must not contain empty tags"));
             } else if (tag.length() > limits.tag()) {
-                violations.add(new StoryException.Violation("tags", "each tag must be at most " + limits.tag() + " characters"));
+                violations.add(
+                        new StoryException.Violation(
+                                "tags",
+                                "each tag must be at most " + limits.tag() + " characters"));
             } else {
                 tags.add(tag);
             }
         }
         if (tags.size() > limits.tags()) {
-            violations.add(new StoryException.Violation("tags", "must be at most " + limits.tags() + " tags"));
+            violations.add(
+                    new StoryException.Violation(
+                            "tags", "must be at most " + limits.tags() + " tags"));
         }
         return List.copyOf(tags);
     }
 
-    private static void require(List<StoryException.Violation> v, String field, String value, int max) {
+    private static void require(
+            List<StoryException.Violation> v, String field, String value, int max) {
         if (value.isEmpty()) {
             v.add(new StoryException.Violation(field, "must not be empty"));
         }
         limit(v, field, value, max);
     }
 
-    private static void limit(List<StoryException.Violation> v, String field, String value, int max) {
+    private static void limit(
+            List<StoryException.Violation> v, String field, String value, int max) {
         if (value.length() > max) {
             v.add(new StoryException.Violation(field, "must be at most " + max + " characters"));
         }

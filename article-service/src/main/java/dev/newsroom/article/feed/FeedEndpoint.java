@@ -41,13 +41,19 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
     private final FeedConfig config;
     private final Semaphore slots;
     private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService watchers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "feed-watch-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService watchers =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "feed-watch-" + threads.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
 
-    public FeedEndpoint(FeedStore feed, FeedSignal signal, TransactionOperations<Connection> tx, FeedConfig config) {
+    public FeedEndpoint(
+            FeedStore feed,
+            FeedSignal signal,
+            TransactionOperations<Connection> tx,
+            FeedConfig config) {
         this.feed = feed;
         this.signal = signal;
         this.tx = tx;
@@ -57,7 +63,8 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
 
     @Override
     public void watch(WatchRequest request, StreamObserver<ArticleEvent> out) {
-        ServerCallStreamObserver<ArticleEvent> stream = (ServerCallStreamObserver<ArticleEvent>) out;
+        ServerCallStreamObserver<ArticleEvent> stream =
+                (ServerCallStreamObserver<ArticleEvent>) out;
         try {
             Caller.current().require(Caller.SERVICE);
         } catch (StatusRuntimeException e) {
@@ -65,21 +72,28 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
             return;
         }
         if (request.getAfterSequence() < 0) {
-            out.onError(Status.INVALID_ARGUMENT.withDescription("after_sequence must not be negative").asRuntimeException());
+            out.onError(
+                    Status.INVALID_ARGUMENT
+                            .withDescription("after_sequence must not be negative")
+                            .asRuntimeException());
             return;
         }
         if (!slots.tryAcquire()) {
-            out.onError(Status.RESOURCE_EXHAUSTED.withDescription("too many feed watchers; retry later").asRuntimeException());
+            out.onError(
+                    Status.RESOURCE_EXHAUSTED
+                            .withDescription("too many feed watchers; retry later")
+                            .asRuntimeException());
             return;
         }
         FlowGate gate = new FlowGate(stream);
-        watchers.execute(() -> {
-            try {
-                pump(request.getAfterSequence(), stream, gate);
-            } finally {
-                slots.release();
-            }
-        });
+        watchers.execute(
+                () -> {
+                    try {
+                        pump(request.getAfterSequence(), stream, gate);
+                    } finally {
+                        slots.release();
+                    }
+                });
     }
 
     private void pump(long cursor, ServerCallStreamObserver<ArticleEvent> stream, FlowGate gate) {
@@ -101,10 +115,16 @@ public class FeedEndpoint extends ArticleFeedGrpc.ArticleFeedImplBase {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(stream, Status.UNAVAILABLE.withDescription("article-service is shutting down; resume from your cursor"));
+            closeQuietly(
+                    stream,
+                    Status.UNAVAILABLE.withDescription(
+                            "article-service is shutting down; resume from your cursor"));
         } catch (RuntimeException e) {
             LOG.warn("feed stream failed after sequence {}", cursor, e);
-            closeQuietly(stream, Status.UNAVAILABLE.withDescription("feed interrupted; resume from your cursor"));
+            closeQuietly(
+                    stream,
+                    Status.UNAVAILABLE.withDescription(
+                            "feed interrupted; resume from your cursor"));
         }
     }
 

@@ -10,12 +10,13 @@ final class FlowGate {
     FlowGate(ServerCallStreamObserver<?> stream) {
         this.stream = stream;
         stream.setOnReadyHandler(this::wake);
-        stream.setOnCancelHandler(() -> {
-            synchronized (this) {
-                cancelled = true;
-                notifyAll();
-            }
-        });
+        stream.setOnCancelHandler(
+                () -> {
+                    synchronized (this) {
+                        cancelled = true;
+                        notifyAll();
+                    }
+                });
     }
 
     synchronized boolean cancelled() {

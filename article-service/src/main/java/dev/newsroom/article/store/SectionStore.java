@@ -12,8 +12,7 @@ import java.util.Map;
 @Singleton
 public class SectionStore {
     /** A section and its display names keyed by language tag. */
-    public record Section(String id, Map<String, String> names) {
-    }
+    public record Section(String id, Map<String, String> names) {}
 
     private final JdbcOperations jdbc;
 
@@ -22,19 +21,28 @@ public class SectionStore {
     }
 
     public List<Section> all() {
-        return jdbc.prepareStatement("SELECT s.id, n.language, n.name FROM section s "
-                + "LEFT JOIN section_name n ON n.section_id = s.id ORDER BY s.position, n.language", ps -> {
+        return jdbc.prepareStatement(
+                "SELECT s.id, n.language, n.name FROM section s "
+                        + "LEFT JOIN section_name n ON n.section_id = s.id ORDER BY s.position, n.language",
+                ps -> {
                     Map<String, Map<String, String>> byId = new LinkedHashMap<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Map<String, String> names = byId.computeIfAbsent(rs.getString("id"), k -> new LinkedHashMap<>());
+                            Map<String, String> names =
+                                    byId.computeIfAbsent(
+                                            rs.getString("id"), k -> new LinkedHashMap<>());
                             if (rs.getString("language") != null) {
                                 names.put(rs.getString("language"), rs.getString("name"));
                             }
                         }
                     }
                     List<Section> out = new ArrayList<>();
-                    byId.forEach((id, names) -> out.add(new Section(id, java.util.Collections.unmodifiableMap(names))));
+                    byId.forEach(
+                            (id, names) ->
+                                    out.add(
+                                            new Section(
+                                                    id,
+                                                    java.util.Collections.unmodifiableMap(names))));
                     return out;
                 });
     }

@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Small JDBC conversions shared by the stores: times read back as instants (NamedSql writes them as UTC offset times), tags as lines. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static Instant time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

@@ -16,5 +16,4 @@ public record StoryQuery(
         boolean byPublishTime,
         Instant afterPublishTime,
         Long afterId,
-        int limit) {
-}
+        int limit) {}

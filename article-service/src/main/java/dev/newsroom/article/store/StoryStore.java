@@ -18,26 +18,61 @@ import java.util.stream.Stream;
 @Singleton
 public class StoryStore {
     /** The columns a story and its revisions share; each is bound from the parameter of its own name ({@link #content}). */
-    static final List<String> CONTENT = List.of("slug", "language", "section", "tags", "headline", "lead", "body", "author",
-            "status", "create_time", "publish_time", "update_time", "schedule_time");
-    private static final List<String> ALL = Stream.of(List.of("id"), CONTENT, List.of("version")).flatMap(List::stream).toList();
+    static final List<String> CONTENT =
+            List.of(
+                    "slug",
+                    "language",
+                    "section",
+                    "tags",
+                    "headline",
+                    "lead",
+                    "body",
+                    "author",
+                    "status",
+                    "create_time",
+                    "publish_time",
+                    "update_time",
+                    "schedule_time");
+
+    private static final List<String> ALL =
+            Stream.of(List.of("id"), CONTENT, List.of("version")).flatMap(List::stream).toList();
     static final String COLUMNS = String.join(", ", ALL);
 
-    private static final NamedSql NEXT_ID = NamedSql.parse("SELECT nextval('article_id_seq') AS id");
-    private static final NamedSql FIND = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id");
-    private static final NamedSql FIND_FOR_UPDATE = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id FOR UPDATE");
-    private static final NamedSql FIND_BY_SLUG = NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE slug = :slug");
-    private static final NamedSql SLUG_TAKEN = NamedSql.parse("SELECT 1 FROM article WHERE slug = :slug AND id <> :except_id");
+    private static final NamedSql NEXT_ID =
+            NamedSql.parse("SELECT nextval('article_id_seq') AS id");
+    private static final NamedSql FIND =
+            NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id");
+    private static final NamedSql FIND_FOR_UPDATE =
+            NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE id = :id FOR UPDATE");
+    private static final NamedSql FIND_BY_SLUG =
+            NamedSql.parse("SELECT " + COLUMNS + " FROM article WHERE slug = :slug");
+    private static final NamedSql SLUG_TAKEN =
+            NamedSql.parse("SELECT 1 FROM article WHERE slug = :slug AND id <> :except_id");
     private static final NamedSql INSERT = NamedSql.insert("article", ALL);
+
     /** The version fence: the row changes only if nobody wrote it since we read it. */
-    private static final NamedSql UPDATE = NamedSql.parse("UPDATE article SET " + NamedSql.assignments(CONTENT)
-            + ", version = :version WHERE id = :id AND version = :expected_version");
-    private static final NamedSql DUE_SCHEDULED = NamedSql.parse("SELECT " + COLUMNS + " FROM article "
-            + "WHERE status = 'SCHEDULED' AND schedule_time <= :now ORDER BY schedule_time, id LIMIT :limit");
-    private static final NamedSql FIND_PUBLISHED = NamedSql.parse("SELECT " + COLUMNS + " FROM article "
-            + "WHERE status = 'PUBLISHED' AND id IN (:ids)");
-    private static final NamedSql DELETE_TAGS = NamedSql.parse("DELETE FROM article_tag WHERE article_id = :article_id");
-    private static final NamedSql INSERT_TAG = NamedSql.insert("article_tag", List.of("article_id", "tag"));
+    private static final NamedSql UPDATE =
+            NamedSql.parse(
+                    "UPDATE article SET "
+                            + NamedSql.assignments(CONTENT)
+                            + ", version = :version WHERE id = :id AND version = :expected_version");
+
+    private static final NamedSql DUE_SCHEDULED =
+            NamedSql.parse(
+                    "SELECT "
+                            + COLUMNS
+                            + " FROM article "
+                            + "WHERE status = 'SCHEDULED' AND schedule_time <= :now ORDER BY schedule_time, id LIMIT :limit");
+    private static final NamedSql FIND_PUBLISHED =
+            NamedSql.parse(
+                    "SELECT "
+                            + COLUMNS
+                            + " FROM article "
+                            + "WHERE status = 'PUBLISHED' AND id IN (:ids)");
+    private static final NamedSql DELETE_TAGS =
+            NamedSql.parse("DELETE FROM article_tag WHERE article_id = :article_id");
+    private static final NamedSql INSERT_TAG =
+            NamedSql.insert("article_tag", List.of("article_id", "tag"));
 
     private final JdbcOperations jdbc;
 
@@ -47,12 +82,14 @@ public class StoryStore {
 
     public long nextId() {
         NamedSql.Bound next = NEXT_ID.bind(Params.none());
-        return jdbc.prepareStatement(next.sql(), ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong("id");
-            }
-        });
+        return jdbc.prepareStatement(
+                next.sql(),
+                ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong("id");
+                    }
+                });
     }
 
     public Optional<Story> find(long id) {
@@ -70,12 +107,14 @@ public class StoryStore {
 
     public boolean slugTaken(String slug, long exceptId) {
         NamedSql.Bound taken = SLUG_TAKEN.bind(Params.of("slug", slug).and("except_id", exceptId));
-        return jdbc.prepareStatement(taken.sql(), ps -> {
-            taken.setOn(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return jdbc.prepareStatement(
+                taken.sql(),
+                ps -> {
+                    taken.setOn(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
     }
 
     public void insert(Story s) {
@@ -89,8 +128,13 @@ public class StoryStore {
      * @return false when another writer changed it first
      */
     public boolean update(Story s, long expectedVersion) {
-        int rows = execute(UPDATE.bind(content(s).and("version", s.version()).and("id", s.id())
-                .and("expected_version", expectedVersion)));
+        int rows =
+                execute(
+                        UPDATE.bind(
+                                content(s)
+                                        .and("version", s.version())
+                                        .and("id", s.id())
+                                        .and("expected_version", expectedVersion)));
         if (rows == 1) {
             replaceTags(s);
         }
@@ -132,8 +176,10 @@ public class StoryStore {
         }
         if (query.byPublishTime()) {
             if (query.afterId() != null) {
-                sql.append(" AND (publish_time < :after_publish_time OR (publish_time = :after_publish_time AND id < :after_id))");
-                params.and("after_publish_time", query.afterPublishTime()).and("after_id", query.afterId());
+                sql.append(
+                        " AND (publish_time < :after_publish_time OR (publish_time = :after_publish_time AND id < :after_id))");
+                params.and("after_publish_time", query.afterPublishTime())
+                        .and("after_id", query.afterId());
             }
             sql.append(" ORDER BY publish_time DESC, id DESC");
         } else {
@@ -153,16 +199,22 @@ public class StoryStore {
         if (s.tags().isEmpty()) {
             return;
         }
-        List<NamedSql.Bound> rows = s.tags().stream()
-                .map(tag -> INSERT_TAG.bind(Params.of("article_id", s.id()).and("tag", tag)))
-                .toList();
-        jdbc.prepareStatement(rows.get(0).sql(), ps -> {
-            for (NamedSql.Bound row : rows) {
-                row.setOn(ps);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        List<NamedSql.Bound> rows =
+                s.tags().stream()
+                        .map(
+                                tag ->
+                                        INSERT_TAG.bind(
+                                                Params.of("article_id", s.id()).and("tag", tag)))
+                        .toList();
+        jdbc.prepareStatement(
+                rows.get(0).sql(),
+                ps -> {
+                    for (NamedSql.Bound row : rows) {
+                        row.setOn(ps);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     /** The {@link #CONTENT} columns' values, by column name. */
@@ -183,18 +235,31 @@ public class StoryStore {
     }
 
     static Story read(ResultSet rs, long id, long version) throws SQLException {
-        return new Story(id, rs.getString("slug"), rs.getString("language"), rs.getString("section"),
-                Sql.splitTags(rs.getString("tags")), rs.getString("headline"), rs.getString("lead"),
-                rs.getString("body"), rs.getString("author"), StoryStatus.valueOf(rs.getString("status")),
-                Sql.time(rs, "create_time"), Sql.time(rs, "publish_time"), Sql.time(rs, "update_time"),
-                Sql.time(rs, "schedule_time"), version);
+        return new Story(
+                id,
+                rs.getString("slug"),
+                rs.getString("language"),
+                rs.getString("section"),
+                Sql.splitTags(rs.getString("tags")),
+                rs.getString("headline"),
+                rs.getString("lead"),
+                rs.getString("body"),
+                rs.getString("author"),
+                StoryStatus.valueOf(rs.getString("status")),
+                Sql.time(rs, "create_time"),
+                Sql.time(rs, "publish_time"),
+                Sql.time(rs, "update_time"),
+                Sql.time(rs, "schedule_time"),
+                version);
     }
 
     private int execute(NamedSql.Bound statement) {
-        return jdbc.prepareStatement(statement.sql(), ps -> {
-            statement.setOn(ps);
-            return ps.executeUpdate();
-        });
+        return jdbc.prepareStatement(
+                statement.sql(),
+                ps -> {
+                    statement.setOn(ps);
+                    return ps.executeUpdate();
+                });
     }
 
     private Optional<Story> one(NamedSql.Bound query) {
@@ -203,15 +268,17 @@ public class StoryStore {
     }
 
     private List<Story> many(NamedSql.Bound query) {
-        return jdbc.prepareStatement(query.sql(), ps -> {
-            query.setOn(ps);
-            List<Story> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs, rs.getLong("id"), rs.getLong("version")));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                query.sql(),
+                ps -> {
+                    query.setOn(ps);
+                    List<Story> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(read(rs, rs.getLong("id"), rs.getLong("version")));
+                        }
+                    }
+                    return out;
+                });
     }
 }

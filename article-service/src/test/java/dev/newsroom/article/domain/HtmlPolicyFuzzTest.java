@@ -16,20 +16,29 @@ import org.jsoup.nodes.Element;
  */
 class HtmlPolicyFuzzTest {
     static {
-        FuzzInput.warmUp(300, () -> HtmlPolicy.sanitize("<p onclick=\"x()\">Kish <b><i>island</i></b> <script>alert(1)</script>"
-                + "<a href=\"https://e.x/\">a</a><table><tr><td>1</td></tr></table><figure><img src=\"https://e.x/a.png\"></figure></p>"));
+        FuzzInput.warmUp(
+                300,
+                () ->
+                        HtmlPolicy.sanitize(
+                                "<p onclick=\"x()\">Kish <b><i>island</i></b> <script>alert(1)</script>"
+                                        + "<a href=\"https://e.x/\">a</a><table><tr><td>1</td></tr></table><figure><img src=\"https://e.x/a.png\"></figure></p>"));
     }
-
 
     @FuzzTest(maxDuration = "15s")
     void sanitisesAnyHtml(byte[] data) {
         String html = FuzzInput.text(data);
-        String clean = FuzzInput.resultWithinBudget("sanitize of " + html.length() + " chars", () -> HtmlPolicy.sanitize(html));
+        String clean =
+                FuzzInput.resultWithinBudget(
+                        "sanitize of " + html.length() + " chars", () -> HtmlPolicy.sanitize(html));
         for (Element element : Jsoup.parseBodyFragment(clean).body().getAllElements()) {
-            assertThat(element.normalName()).as(clean).isNotIn("script", "style", "iframe", "object", "embed");
+            assertThat(element.normalName())
+                    .as(clean)
+                    .isNotIn("script", "style", "iframe", "object", "embed");
             for (Attribute attribute : element.attributes()) {
                 assertThat(attribute.getKey().toLowerCase()).as(clean).doesNotStartWith("on");
-                assertThat(attribute.getValue().strip().toLowerCase()).as(clean).doesNotStartWith("javascript:");
+                assertThat(attribute.getValue().strip().toLowerCase())
+                        .as(clean)
+                        .doesNotStartWith("javascript:");
             }
         }
     }

@@ -8,18 +8,25 @@ class HtmlPolicyTest {
 
     @Test
     void scriptsEventHandlersAndJavascriptLinksAreRemoved() {
-        String dirty = "<p onclick=\"steal()\">Hello <script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
-                + "<img src=x onerror=alert(3)><iframe src=\"https://evil\"></iframe><style>p{}</style></p>";
+        String dirty =
+                "<p onclick=\"steal()\">Hello <script>alert(1)</script><a href=\"javascript:alert(2)\">x</a>"
+                        + "<img src=x onerror=alert(3)><iframe src=\"https://evil\"></iframe><style>p{}</style></p>";
         String clean = HtmlPolicy.sanitize(dirty);
-        assertThat(clean).doesNotContainIgnoringCase("script").doesNotContain("onclick").doesNotContain("javascript:")
-                .doesNotContain("onerror").doesNotContain("iframe").doesNotContain("style");
+        assertThat(clean)
+                .doesNotContainIgnoringCase("script")
+                .doesNotContain("onclick")
+                .doesNotContain("javascript:")
+                .doesNotContain("onerror")
+                .doesNotContain("iframe")
+                .doesNotContain("style");
         assertThat(clean).contains("<p>Hello ");
     }
 
     @Test
     void ordinaryStoryMarkupIsKeptAsWritten() {
-        String html = "<h2>Background</h2><p>The <strong>minister</strong> said <em>nothing</em>.</p>"
-                + "<blockquote>Quote</blockquote><ul><li>one</li></ul><p><a href=\"https://example.org/a\">link</a></p>";
+        String html =
+                "<h2>Background</h2><p>The <strong>minister</strong> said <em>nothing</em>.</p>"
+                        + "<blockquote>Quote</blockquote><ul><li>one</li></ul><p><a href=\"https://example.org/a\">link</a></p>";
         assertThat(HtmlPolicy.sanitize(html)).isEqualTo(html);
     }
 

@@ -8,7 +8,8 @@ class SlugsTest {
 
     @Test
     void englishHeadlineBecomesLowercaseWordsJoinedByHyphens() {
-        assertThat(Slugs.fromHeadline("  Oil prices rise 3% after OPEC+ meeting!  ")).isEqualTo("oil-prices-rise-3-after-opec-meeting");
+        assertThat(Slugs.fromHeadline("  Oil prices rise 3% after OPEC+ meeting!  "))
+                .isEqualTo("oil-prices-rise-3-after-opec-meeting");
     }
 
     @Test

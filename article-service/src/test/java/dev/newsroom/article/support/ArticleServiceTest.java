@@ -1,7 +1,7 @@
 package dev.newsroom.article.support;
 
-import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
+import dev.newsroom.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

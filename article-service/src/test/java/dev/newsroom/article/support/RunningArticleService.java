@@ -1,7 +1,7 @@
 package dev.newsroom.article.support;
 
-import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.testing.TestIdentity;
+import dev.newsroom.testing.TestPostgres;
 import dev.newsroom.testing.TestRedis;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;

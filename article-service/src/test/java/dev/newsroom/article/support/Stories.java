@@ -10,16 +10,17 @@ import io.grpc.ManagedChannel;
 
 /** Story fixtures written through the public contract. */
 public final class Stories {
-    private Stories() {
-    }
+    private Stories() {}
 
     public static ArticleServiceGrpc.ArticleServiceBlockingStub editor(ManagedChannel ch) {
-        return ArticleServiceGrpc.newBlockingStub(ch).withInterceptors(RunningArticleService.as("editor-1", "editor"));
+        return ArticleServiceGrpc.newBlockingStub(ch)
+                .withInterceptors(RunningArticleService.as("editor-1", "editor"));
     }
 
     /** A feed consumer with a service's own identity, as search-service watches. */
     public static ArticleFeedGrpc.ArticleFeedBlockingStub feed(ManagedChannel ch) {
-        return ArticleFeedGrpc.newBlockingStub(ch).withInterceptors(TestIdentity.service("search-service", "article-service"));
+        return ArticleFeedGrpc.newBlockingStub(ch)
+                .withInterceptors(TestIdentity.service("search-service", "article-service"));
     }
 
     public static ArticleServiceGrpc.ArticleServiceBlockingStub reader(ManagedChannel ch) {
@@ -38,11 +39,14 @@ public final class Stories {
                 .build();
     }
 
-    public static Article create(ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
-        return editor.createArticle(CreateArticleRequest.newBuilder().setArticle(draft(headline)).build());
+    public static Article create(
+            ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
+        return editor.createArticle(
+                CreateArticleRequest.newBuilder().setArticle(draft(headline)).build());
     }
 
-    public static Article createPublished(ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
+    public static Article createPublished(
+            ArticleServiceGrpc.ArticleServiceBlockingStub editor, String headline) {
         Article a = create(editor, headline);
         return editor.publishArticle(PublishArticleRequest.newBuilder().setId(a.getId()).build());
     }

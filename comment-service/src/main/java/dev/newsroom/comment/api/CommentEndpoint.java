@@ -14,9 +14,9 @@ import dev.newsroom.proto.comment.v1.CreateCommentRequest;
 import dev.newsroom.proto.comment.v1.ListCommentsRequest;
 import dev.newsroom.proto.comment.v1.ListCommentsResponse;
 import dev.newsroom.proto.comment.v1.ListModerationQueueRequest;
+import dev.newsroom.proto.comment.v1.ListModerationQueueResponse;
 import dev.newsroom.proto.comment.v1.ListRepliesRequest;
 import dev.newsroom.proto.comment.v1.ListRepliesResponse;
-import dev.newsroom.proto.comment.v1.ListModerationQueueResponse;
 import dev.newsroom.proto.comment.v1.ModerateCommentRequest;
 import dev.newsroom.proto.comment.v1.ModeratedComment;
 import dev.newsroom.proto.comment.v1.UpdateCommentSettingsRequest;
@@ -37,56 +37,99 @@ public class CommentEndpoint extends CommentServiceGrpc.CommentServiceImplBase {
 
     @Override
     public void listComments(ListCommentsRequest r, StreamObserver<ListCommentsResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            CommentBoard.ThreadPage page = board.thread(r.getArticleId(), r.getPageSize(), r.getPageToken(), r.getReplyLimit());
-            ListCommentsResponse.Builder b = ListCommentsResponse.newBuilder()
-                    .setTotalCount(page.totalCount())
-                    .setSettings(Protos.settings(page.settings()))
-                    .setNextPageToken(page.nextPageToken());
-            page.threads().forEach(t -> b.addComments(Protos.thread(t).toBuilder()
-                    .setMoreRepliesToken(page.moreReplies().getOrDefault(t.comment().id(), ""))));
-            return b.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    CommentBoard.ThreadPage page =
+                            board.thread(
+                                    r.getArticleId(),
+                                    r.getPageSize(),
+                                    r.getPageToken(),
+                                    r.getReplyLimit());
+                    ListCommentsResponse.Builder b =
+                            ListCommentsResponse.newBuilder()
+                                    .setTotalCount(page.totalCount())
+                                    .setSettings(Protos.settings(page.settings()))
+                                    .setNextPageToken(page.nextPageToken());
+                    page.threads()
+                            .forEach(
+                                    t ->
+                                            b.addComments(
+                                                    Protos.thread(t).toBuilder()
+                                                            .setMoreRepliesToken(
+                                                                    page.moreReplies()
+                                                                            .getOrDefault(
+                                                                                    t.comment()
+                                                                                            .id(),
+                                                                                    ""))));
+                    return b.build();
+                });
     }
 
     @Override
     public void listReplies(ListRepliesRequest r, StreamObserver<ListRepliesResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            Page<dev.newsroom.comment.domain.Comment> page = board.replies(r.getCommentId(), r.getPageSize(), r.getPageToken());
-            ListRepliesResponse.Builder b = ListRepliesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-            page.items().forEach(c -> b.addReplies(Protos.comment(c)));
-            return b.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    Page<dev.newsroom.comment.domain.Comment> page =
+                            board.replies(r.getCommentId(), r.getPageSize(), r.getPageToken());
+                    ListRepliesResponse.Builder b =
+                            ListRepliesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+                    page.items().forEach(c -> b.addReplies(Protos.comment(c)));
+                    return b.build();
+                });
     }
 
     @Override
     public void countComments(CountCommentsRequest r, StreamObserver<CountCommentsResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            CountCommentsResponse.Builder b = CountCommentsResponse.newBuilder();
-            board.counts(r.getArticleIdsList()).forEach((id, n) -> b.addCountsBuilder().setArticleId(id).setCount(n));
-            return b.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    CountCommentsResponse.Builder b = CountCommentsResponse.newBuilder();
+                    board.counts(r.getArticleIdsList())
+                            .forEach((id, n) -> b.addCountsBuilder().setArticleId(id).setCount(n));
+                    return b.build();
+                });
     }
 
     @Override
     public void createComment(CreateCommentRequest r, StreamObserver<Comment> out) {
-        GrpcErrors.unary(out, () -> Protos.comment(board.post(new NewComment(r.getArticleId(), r.getParentId(),
-                r.getAuthorName(), r.getEmail(), r.getBody(), Caller.current().client()))));
+        GrpcErrors.unary(
+                out,
+                () ->
+                        Protos.comment(
+                                board.post(
+                                        new NewComment(
+                                                r.getArticleId(),
+                                                r.getParentId(),
+                                                r.getAuthorName(),
+                                                r.getEmail(),
+                                                r.getBody(),
+                                                Caller.current().client()))));
     }
 
     @Override
-    public void listModerationQueue(ListModerationQueueRequest r, StreamObserver<ListModerationQueueResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            Caller.current().require(Caller.MODERATOR);
-            CommentStatus status = r.getStatus() == Comment.Status.STATUS_UNSPECIFIED ? CommentStatus.PENDING : Protos.status(r.getStatus());
-            if (status == null) {
-                throw GrpcErrors.invalid("status", "is not a comment status");
-            }
-            Page<ModeratorDesk.Moderated> page = desk.queue(status, r.getArticleId(), r.getPageSize(), r.getPageToken());
-            ListModerationQueueResponse.Builder b = ListModerationQueueResponse.newBuilder().setNextPageToken(page.nextPageToken());
-            page.items().forEach(m -> b.addComments(Protos.moderated(m)));
-            return b.build();
-        });
+    public void listModerationQueue(
+            ListModerationQueueRequest r, StreamObserver<ListModerationQueueResponse> out) {
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    Caller.current().require(Caller.MODERATOR);
+                    CommentStatus status =
+                            r.getStatus() == Comment.Status.STATUS_UNSPECIFIED
+                                    ? CommentStatus.PENDING
+                                    : Protos.status(r.getStatus());
+                    if (status == null) {
+                        throw GrpcErrors.invalid("status", "is not a comment status");
+                    }
+                    Page<ModeratorDesk.Moderated> page =
+                            desk.queue(status, r.getArticleId(), r.getPageSize(), r.getPageToken());
+                    ListModerationQueueResponse.Builder b =
+                            ListModerationQueueResponse.newBuilder()
+                                    .setNextPageToken(page.nextPageToken());
+                    page.items().forEach(m -> b.addComments(Protos.moderated(m)));
+                    return b.build();
+                });
     }
 
     @Override
@@ -104,19 +147,35 @@ public class CommentEndpoint extends CommentServiceGrpc.CommentServiceImplBase {
         moderate(r, CommentStatus.SPAM, "spam", out);
     }
 
-    private void moderate(ModerateCommentRequest r, CommentStatus target, String action, StreamObserver<ModeratedComment> out) {
-        GrpcErrors.unary(out, () -> {
-            Caller moderator = Caller.current().require(Caller.MODERATOR);
-            return Protos.moderated(desk.moderate(r.getId(), target, action, moderator.subject(), r.getReason()));
-        });
+    private void moderate(
+            ModerateCommentRequest r,
+            CommentStatus target,
+            String action,
+            StreamObserver<ModeratedComment> out) {
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    Caller moderator = Caller.current().require(Caller.MODERATOR);
+                    return Protos.moderated(
+                            desk.moderate(
+                                    r.getId(), target, action, moderator.subject(), r.getReason()));
+                });
     }
 
     @Override
-    public void updateCommentSettings(UpdateCommentSettingsRequest r, StreamObserver<CommentSettings> out) {
-        GrpcErrors.unary(out, () -> {
-            Caller moderator = Caller.current().require(Caller.MODERATOR);
-            Boolean open = r.hasCommentsOpen() ? r.getCommentsOpen() : null;
-            return Protos.settings(desk.updateSettings(r.getArticleId(), open, Protos.mode(r.getModeration()), moderator.subject()));
-        });
+    public void updateCommentSettings(
+            UpdateCommentSettingsRequest r, StreamObserver<CommentSettings> out) {
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    Caller moderator = Caller.current().require(Caller.MODERATOR);
+                    Boolean open = r.hasCommentsOpen() ? r.getCommentsOpen() : null;
+                    return Protos.settings(
+                            desk.updateSettings(
+                                    r.getArticleId(),
+                                    open,
+                                    Protos.mode(r.getModeration()),
+                                    moderator.subject()));
+                });
     }
 }

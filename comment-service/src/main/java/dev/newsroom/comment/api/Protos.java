@@ -17,8 +17,7 @@ import java.time.Instant;
  * can leak it; only {@link #moderated} adds it, for moderators.
  */
 final class Protos {
-    private Protos() {
-    }
+    private Protos() {}
 
     static Comment comment(dev.newsroom.comment.domain.Comment c) {
         return Comment.newBuilder()
@@ -39,10 +38,17 @@ final class Protos {
     }
 
     static ModeratedComment moderated(ModeratorDesk.Moderated m) {
-        ModeratedComment.Builder b = ModeratedComment.newBuilder().setComment(comment(m.comment())).setEmail(m.comment().email());
+        ModeratedComment.Builder b =
+                ModeratedComment.newBuilder()
+                        .setComment(comment(m.comment()))
+                        .setEmail(m.comment().email());
         for (ModerationEvent e : m.history()) {
-            b.addHistoryBuilder().setAction(e.action()).setActor(e.actor()).setReason(e.reason())
-                    .setStatus(status(e.status())).setTime(timestamp(e.time()));
+            b.addHistoryBuilder()
+                    .setAction(e.action())
+                    .setActor(e.actor())
+                    .setReason(e.reason())
+                    .setStatus(status(e.status()))
+                    .setTime(timestamp(e.time()));
         }
         return b.build();
     }

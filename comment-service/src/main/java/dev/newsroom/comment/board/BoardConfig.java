@@ -5,8 +5,14 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** newsroom.comment (threads and lists) in application.yml (the defaults are there, each key described). */
 @ConfigurationProperties("newsroom.comment")
-public record BoardConfig(int maxDepth, int defaultPageSize, int maxPageSize, int maxCountIds, int maxReason,
-        int defaultReplies, int maxReplies) {
+public record BoardConfig(
+        int maxDepth,
+        int defaultPageSize,
+        int maxPageSize,
+        int maxCountIds,
+        int maxReason,
+        int defaultReplies,
+        int maxReplies) {
 
     /** A requested page size, defaulted and checked. */
     int pageSize(int requested) {

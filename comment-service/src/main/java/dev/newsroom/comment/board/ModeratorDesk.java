@@ -37,8 +37,14 @@ public class ModeratorDesk {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    public ModeratorDesk(CommentStore comments, HistoryStore history, SettingsStore settings, Stories stories,
-            BoardConfig config, TransactionOperations<Connection> tx, Clock clock) {
+    public ModeratorDesk(
+            CommentStore comments,
+            HistoryStore history,
+            SettingsStore settings,
+            Stories stories,
+            BoardConfig config,
+            TransactionOperations<Connection> tx,
+            Clock clock) {
         this.comments = comments;
         this.history = history;
         this.settings = settings;
@@ -49,76 +55,106 @@ public class ModeratorDesk {
     }
 
     /** A comment with the e-mail and the history only moderators see. */
-    public record Moderated(Comment comment, List<ModerationEvent> history) {
-    }
+    public record Moderated(Comment comment, List<ModerationEvent> history) {}
 
-    public Page<Moderated> queue(CommentStatus status, long articleId, int pageSize, String pageToken) {
+    public Page<Moderated> queue(
+            CommentStatus status, long articleId, int pageSize, String pageToken) {
         int size = config.pageSize(pageSize);
         String list = "queue:" + status + ":" + articleId;
         long after = PageToken.decode(pageToken, list);
-        return tx.executeRead(s -> {
-            List<Comment> found = comments.withStatus(status, articleId, after, size + 1);
-            String next = "";
-            if (found.size() > size) {
-                found = found.subList(0, size);
-                next = PageToken.encode(found.get(size - 1).id(), list);
-            }
-            Map<Long, List<ModerationEvent>> events = history.of(found.stream().map(Comment::id).toList());
-            return new Page<>(found.stream().map(c -> new Moderated(c, events.getOrDefault(c.id(), List.of()))).toList(), next);
-        });
+        return tx.executeRead(
+                s -> {
+                    List<Comment> found = comments.withStatus(status, articleId, after, size + 1);
+                    String next = "";
+                    if (found.size() > size) {
+                        found = found.subList(0, size);
+                        next = PageToken.encode(found.get(size - 1).id(), list);
+                    }
+                    Map<Long, List<ModerationEvent>> events =
+                            history.of(found.stream().map(Comment::id).toList());
+                    return new Page<>(
+                            found.stream()
+                                    .map(
+                                            c ->
+                                                    new Moderated(
+                                                            c,
+                                                            events.getOrDefault(c.id(), List.of())))
+                                    .toList(),
+                            next);
+                });
     }
 
     /** Sets a comment's status and records who did it and why. */
-    public Moderated moderate(long id, CommentStatus target, String action, String moderator, String reason) {
+    public Moderated moderate(
+            long id, CommentStatus target, String action, String moderator, String reason) {
         checkModerator(moderator);
         String why = PlainText.line(reason);
         if (PlainText.length(why) > config.maxReason()) {
-            throw CommentException.Invalid.of("reason", "must be at most " + config.maxReason() + " characters");
+            throw CommentException.Invalid.of(
+                    "reason", "must be at most " + config.maxReason() + " characters");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return tx.executeWrite(s -> {
-            Comment c = comments.findForUpdate(id).orElseThrow(() -> new CommentException.NotFound("no comment " + id));
-            comments.setStatus(id, target);
-            history.append(new ModerationEvent(id, action, moderator, why, target, now));
-            return new Moderated(c.withStatus(target), history.of(List.of(id)).getOrDefault(id, List.of()));
-        });
+        return tx.executeWrite(
+                s -> {
+                    Comment c =
+                            comments.findForUpdate(id)
+                                    .orElseThrow(
+                                            () ->
+                                                    new CommentException.NotFound(
+                                                            "no comment " + id));
+                    comments.setStatus(id, target);
+                    history.append(new ModerationEvent(id, action, moderator, why, target, now));
+                    return new Moderated(
+                            c.withStatus(target),
+                            history.of(List.of(id)).getOrDefault(id, List.of()));
+                });
     }
 
     /**
      * Changes what is given; the rest keeps its current value (or its section's default).
      * Returns only once the row holds the new settings: an answer means they are stored.
      */
-    public CommentSettings updateSettings(long articleId, Boolean open, ModerationMode mode, String moderator) {
+    public CommentSettings updateSettings(
+            long articleId, Boolean open, ModerationMode mode, String moderator) {
         if (articleId <= 0) {
             throw CommentException.Invalid.of("articleId", "must be a News ID");
         }
         checkModerator(moderator);
         CommentSettings current = stories.settings(articleId, stories.sectionIfKnown(articleId));
-        CommentSettings next = new CommentSettings(articleId, open == null ? current.commentsOpen() : open,
-                mode == null ? current.mode() : mode);
+        CommentSettings next =
+                new CommentSettings(
+                        articleId,
+                        open == null ? current.commentsOpen() : open,
+                        mode == null ? current.mode() : mode);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
-            tx.executeWrite(s -> {
-                if (!settings.update(next, moderator, now)) {
-                    settings.insert(next, moderator, now);
-                }
-                return null;
-            });
+            tx.executeWrite(
+                    s -> {
+                        if (!settings.update(next, moderator, now)) {
+                            settings.insert(next, moderator, now);
+                        }
+                        return null;
+                    });
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
             // another moderator inserted the row between our update and insert: update it
             if (!tx.executeWrite(s -> settings.update(next, moderator, now))) {
-                throw new IllegalStateException("the settings row of story " + articleId + " was inserted and is gone");
+                throw new IllegalStateException(
+                        "the settings row of story " + articleId + " was inserted and is gone");
             }
         }
         return next;
     }
 
     private static void checkModerator(String moderator) {
-        if (moderator == null || moderator.isEmpty() || PlainText.length(moderator) > MAX_MODERATOR) {
-            throw CommentException.Invalid.of("subject", "the moderator's subject must be 1.." + MAX_MODERATOR + " characters");
+        if (moderator == null
+                || moderator.isEmpty()
+                || PlainText.length(moderator) > MAX_MODERATOR) {
+            throw CommentException.Invalid.of(
+                    "subject",
+                    "the moderator's subject must be 1.." + MAX_MODERATOR + " characters");
         }
     }
 

@@ -9,12 +9,13 @@ import java.util.Base64;
  * "by id") plus a fingerprint of the list it belongs to. Stable under inserts.
  */
 final class PageToken {
-    private PageToken() {
-    }
+    private PageToken() {}
 
     static String encode(long lastId, String list) {
         String raw = "v1|" + lastId + "|" + list.hashCode();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The last id served, 0 for the first page. */
@@ -23,8 +24,12 @@ final class PageToken {
             return 0;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 3 || !parts[0].equals("v1") || Integer.parseInt(parts[2]) != list.hashCode()) {
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)
+                            .split("\\|", -1);
+            if (parts.length != 3
+                    || !parts[0].equals("v1")
+                    || Integer.parseInt(parts[2]) != list.hashCode()) {
                 throw invalid();
             }
             return Long.parseLong(parts[1]);

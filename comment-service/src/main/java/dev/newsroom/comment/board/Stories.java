@@ -5,8 +5,8 @@ import dev.newsroom.comment.domain.CommentSettings;
 import dev.newsroom.comment.moderation.ModerationConfig;
 import dev.newsroom.comment.moderation.StoryGate;
 import dev.newsroom.comment.moderation.StoryState;
-import dev.newsroom.comment.stories.ArticleDirectory;
 import dev.newsroom.comment.store.SettingsStore;
+import dev.newsroom.comment.stories.ArticleDirectory;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -20,7 +20,11 @@ public class Stories implements StoryGate {
     private final ModerationConfig moderation;
     private final TransactionOperations<Connection> tx;
 
-    public Stories(ArticleDirectory articles, SettingsStore settings, ModerationConfig moderation, TransactionOperations<Connection> tx) {
+    public Stories(
+            ArticleDirectory articles,
+            SettingsStore settings,
+            ModerationConfig moderation,
+            TransactionOperations<Connection> tx) {
         this.articles = articles;
         this.settings = settings;
         this.moderation = moderation;
@@ -30,7 +34,9 @@ public class Stories implements StoryGate {
     @Override
     public StoryState state(long articleId) {
         Optional<String> section = articles.publishedSection(articleId);
-        return new StoryState(section.isPresent(), section.isEmpty() && articles.wasPublished(articleId),
+        return new StoryState(
+                section.isPresent(),
+                section.isEmpty() && articles.wasPublished(articleId),
                 settings(articleId, section.orElse(null)));
     }
 

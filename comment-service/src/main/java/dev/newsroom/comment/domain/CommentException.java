@@ -11,8 +11,7 @@ public abstract class CommentException extends RuntimeException {
 
     /** Input that breaks a rule; one violation per field. */
     public static final class Invalid extends CommentException {
-        public record Violation(String field, String description) {
-        }
+        public record Violation(String field, String description) {}
 
         private final List<Violation> violations;
 
@@ -22,7 +21,8 @@ public abstract class CommentException extends RuntimeException {
         }
 
         public static Invalid of(String field, String description) {
-            return new Invalid(field + " " + description, List.of(new Violation(field, description)));
+            return new Invalid(
+                    field + " " + description, List.of(new Violation(field, description)));
         }
 
         public List<Violation> violations() {

@@ -2,5 +2,8 @@ package dev.newsroom.comment.domain;
 
 /** Where a comment stands: only APPROVED comments are shown to readers and counted. */
 public enum CommentStatus {
-    PENDING, APPROVED, REJECTED, SPAM
+    PENDING,
+    APPROVED,
+    REJECTED,
+    SPAM
 }

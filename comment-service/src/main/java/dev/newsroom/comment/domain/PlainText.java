@@ -12,8 +12,7 @@ import java.text.Normalizer;
  * here (docs/security.md, "Budgets").
  */
 public final class PlainText {
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /**
      * A multi-line text (a comment body): paragraphs kept, at most one blank line between
@@ -22,8 +21,8 @@ public final class PlainText {
     public static String body(String raw) {
         String text = raw == null ? "" : raw;
         StringBuilder out = new StringBuilder(text.length());
-        int spaces = 0;     // spaces and tabs not written yet: dropped when a line break follows
-        int newlines = 0;   // line breaks not written yet: at most two are
+        int spaces = 0; // spaces and tabs not written yet: dropped when a line break follows
+        int newlines = 0; // line breaks not written yet: at most two are
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -55,7 +54,8 @@ public final class PlainText {
 
     /** A single-line text (an author name): every run of white space becomes one space. */
     public static String line(String raw) {
-        return Normalizer.normalize(stripUnsafe(raw == null ? "" : raw), Normalizer.Form.NFC).strip();
+        return Normalizer.normalize(stripUnsafe(raw == null ? "" : raw), Normalizer.Form.NFC)
+                .strip();
     }
 
     /** Length as a reader counts it: in code points, not UTF-16 units. */
@@ -84,13 +84,13 @@ public final class PlainText {
     }
 
     static boolean isUnsafe(int cp) {
-        return Character.getType(cp) == Character.CONTROL          // C0, DEL, C1 (NUL included)
-                || (cp >= 0x202A && cp <= 0x202E)                   // LRE, RLE, PDF, LRO, RLO
-                || (cp >= 0x2066 && cp <= 0x2069)                   // LRI, RLI, FSI, PDI
-                || cp == 0xFEFF                                     // byte order mark
-                || (cp >= 0xFFF9 && cp <= 0xFFFB)                   // interlinear annotation
-                || Character.getType(cp) == Character.SURROGATE     // a lone half of a pair
-                || (cp & 0xFFFE) == 0xFFFE                          // non-characters U+xxFFFE/F
-                || (cp >= 0xE0000 && cp <= 0xE007F);                // invisible tag characters
+        return Character.getType(cp) == Character.CONTROL // C0, DEL, C1 (NUL included)
+                || (cp >= 0x202A && cp <= 0x202E) // LRE, RLE, PDF, LRO, RLO
+                || (cp >= 0x2066 && cp <= 0x2069) // LRI, RLI, FSI, PDI
+                || cp == 0xFEFF // byte order mark
+                || (cp >= 0xFFF9 && cp <= 0xFFFB) // interlinear annotation
+                || Character.getType(cp) == Character.SURROGATE // a lone half of a pair
+                || (cp & 0xFFFE) == 0xFFFE // non-characters U+xxFFFE/F
+                || (cp >= 0xE0000 && cp <= 0xE007F); // invisible tag characters
     }
 }

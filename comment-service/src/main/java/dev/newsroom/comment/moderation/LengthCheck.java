@@ -29,16 +29,23 @@ public final class LengthCheck implements ModerationStep {
         if (body == 0) {
             violations.add(new CommentException.Invalid.Violation("body", "must not be empty"));
         } else if (body > maxBody) {
-            violations.add(new CommentException.Invalid.Violation("body", "must be at most " + maxBody + " characters"));
+            violations.add(
+                    new CommentException.Invalid.Violation(
+                            "body", "must be at most " + maxBody + " characters"));
         }
         int name = PlainText.length(s.authorName());
         if (name == 0) {
-            violations.add(new CommentException.Invalid.Violation("authorName", "must not be empty"));
+            violations.add(
+                    new CommentException.Invalid.Violation("authorName", "must not be empty"));
         } else if (name > maxAuthorName) {
-            violations.add(new CommentException.Invalid.Violation("authorName", "must be at most " + maxAuthorName + " characters"));
+            violations.add(
+                    new CommentException.Invalid.Violation(
+                            "authorName", "must be at most " + maxAuthorName + " characters"));
         }
-        if (!s.email().isEmpty() && (s.email().length() > maxEmail || !EMAIL.matcher(s.email()).matches())) {
-            violations.add(new CommentException.Invalid.Violation("email", "is not an e-mail address"));
+        if (!s.email().isEmpty()
+                && (s.email().length() > maxEmail || !EMAIL.matcher(s.email()).matches())) {
+            violations.add(
+                    new CommentException.Invalid.Violation("email", "is not an e-mail address"));
         }
         if (!violations.isEmpty()) {
             String message = violations.get(0).field() + " " + violations.get(0).description();

@@ -12,9 +12,16 @@ import java.util.Map;
  * An empty word list or section map may be absent.
  */
 @ConfigurationProperties("newsroom.comment.moderation")
-public record ModerationConfig(int maxBody, int maxAuthorName, int maxEmail, Duration repeatWindow,
-                               @Nullable List<String> bannedWords, @Nullable List<String> suspectWords, int maxLinks,
-                               ModerationMode defaultMode, @Nullable Map<String, ModerationMode> sectionModes) {
+public record ModerationConfig(
+        int maxBody,
+        int maxAuthorName,
+        int maxEmail,
+        Duration repeatWindow,
+        @Nullable List<String> bannedWords,
+        @Nullable List<String> suspectWords,
+        int maxLinks,
+        ModerationMode defaultMode,
+        @Nullable Map<String, ModerationMode> sectionModes) {
 
     public ModerationConfig {
         bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);

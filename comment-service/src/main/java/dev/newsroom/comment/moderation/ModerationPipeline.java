@@ -16,14 +16,17 @@ public final class ModerationPipeline {
         this.steps = List.copyOf(steps);
     }
 
-    public static ModerationPipeline standard(ModerationConfig config, RecentPosts recent, Clock clock) {
-        return new ModerationPipeline(List.of(
-                new LengthCheck(config.maxBody(), config.maxAuthorName(), config.maxEmail()),
-                new StoryOpenCheck(),
-                new RepeatCheck(recent, config.repeatWindow(), clock),
-                new BannedWords(new WordList(config.bannedWords())),
-                new SuspectContent(new WordList(config.suspectWords()), config.maxLinks()),
-                new StoryMode()));
+    public static ModerationPipeline standard(
+            ModerationConfig config, RecentPosts recent, Clock clock) {
+        return new ModerationPipeline(
+                List.of(
+                        new LengthCheck(
+                                config.maxBody(), config.maxAuthorName(), config.maxEmail()),
+                        new StoryOpenCheck(),
+                        new RepeatCheck(recent, config.repeatWindow(), clock),
+                        new BannedWords(new WordList(config.bannedWords())),
+                        new SuspectContent(new WordList(config.suspectWords()), config.maxLinks()),
+                        new StoryMode()));
     }
 
     public Decision decide(Submission submission, StoryGate gate) {

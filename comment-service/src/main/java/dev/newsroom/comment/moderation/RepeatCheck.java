@@ -37,7 +37,10 @@ public final class RepeatCheck implements ModerationStep {
     public static String textKey(String body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(String.join(" ", WordNormalizer.tokens(body)).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    sha.digest(
+                            String.join(" ", WordNormalizer.tokens(body))
+                                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -9,8 +9,9 @@ public final class StoryMode implements ModerationStep {
     @Override
     public Optional<Decision> apply(Review review) {
         ModerationMode mode = review.story().settings().mode();
-        return Optional.of(mode == ModerationMode.POST
-                ? new Decision(CommentStatus.APPROVED, "post-moderation")
-                : new Decision(CommentStatus.PENDING, "pre-moderation"));
+        return Optional.of(
+                mode == ModerationMode.POST
+                        ? new Decision(CommentStatus.APPROVED, "post-moderation")
+                        : new Decision(CommentStatus.PENDING, "pre-moderation"));
     }
 }

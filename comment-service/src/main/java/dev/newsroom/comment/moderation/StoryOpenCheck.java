@@ -12,10 +12,12 @@ public final class StoryOpenCheck implements ModerationStep {
     public Optional<Decision> apply(Review review) {
         StoryState story = review.story();
         if (!story.published() && story.noLongerPublished()) {
-            throw new CommentException.Closed("story " + review.submission().articleId() + " is no longer published");
+            throw new CommentException.Closed(
+                    "story " + review.submission().articleId() + " is no longer published");
         }
         if (!story.published()) {
-            throw new CommentException.NotFound("no published story " + review.submission().articleId());
+            throw new CommentException.NotFound(
+                    "no published story " + review.submission().articleId());
         }
         if (!story.settings().commentsOpen()) {
             throw new CommentException.Closed("comments on this story are closed");

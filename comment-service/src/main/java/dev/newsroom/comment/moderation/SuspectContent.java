@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Step 5: a suspect word, or more links than allowed → PENDING, whatever the story's mode. */
 public final class SuspectContent implements ModerationStep {
-    private static final Pattern LINK = Pattern.compile("(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.)");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bwww\\.)");
 
     private final WordList suspect;
     private final int maxLinks;
@@ -24,7 +25,8 @@ public final class SuspectContent implements ModerationStep {
             return Optional.of(new Decision(CommentStatus.PENDING, "suspect word"));
         }
         if (links(s.body()) > maxLinks) {
-            return Optional.of(new Decision(CommentStatus.PENDING, "more than " + maxLinks + " links"));
+            return Optional.of(
+                    new Decision(CommentStatus.PENDING, "more than " + maxLinks + " links"));
         }
         return Optional.empty();
     }

@@ -10,15 +10,15 @@ import java.util.Optional;
 public final class WordList {
     private final List<Entry> entries;
 
-    private record Entry(String original, String padded) {
-    }
+    private record Entry(String original, String padded) {}
 
     public WordList(List<String> words) {
-        this.entries = words.stream()
-                .filter(w -> w != null && !w.isBlank())
-                .map(w -> new Entry(w.strip(), padded(WordNormalizer.tokens(w))))
-                .filter(e -> e.padded().length() > 2)
-                .toList();
+        this.entries =
+                words.stream()
+                        .filter(w -> w != null && !w.isBlank())
+                        .map(w -> new Entry(w.strip(), padded(WordNormalizer.tokens(w))))
+                        .filter(e -> e.padded().length() > 2)
+                        .toList();
     }
 
     /** The first entry found in any of the texts. */

@@ -24,7 +24,11 @@ public final class LocalRateLimiter implements RateLimiter {
     }
 
     public LocalRateLimiter(int maxKeys, LongSupplier clockMillis) {
-        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.buckets =
+                Caffeine.newBuilder()
+                        .maximumSize(maxKeys)
+                        .expireAfterAccess(Duration.ofMinutes(10))
+                        .build();
         this.clockMillis = clockMillis;
     }
 
@@ -34,7 +38,8 @@ public final class LocalRateLimiter implements RateLimiter {
         State state = buckets.get(key, k -> new State(bucket.burst(), now));
         synchronized (state) {
             double rate = bucket.tokensPerMilli();
-            state.tokens = Math.min(bucket.burst(), state.tokens + Math.max(0, now - state.at) * rate);
+            state.tokens =
+                    Math.min(bucket.burst(), state.tokens + Math.max(0, now - state.at) * rate);
             state.at = now;
             if (state.tokens >= 1) {
                 state.tokens -= 1;

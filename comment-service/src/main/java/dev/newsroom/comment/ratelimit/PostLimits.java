@@ -20,11 +20,13 @@ public final class PostLimits {
     public void admit(String clientHash, long articleId) {
         Duration wait = limiter.acquire(ReadPathKeys.commentRateOfClient(clientHash), perClient);
         if (!wait.isZero()) {
-            throw new CommentException.RateLimited("too many comments from you; try again later", wait);
+            throw new CommentException.RateLimited(
+                    "too many comments from you; try again later", wait);
         }
         wait = limiter.acquire(ReadPathKeys.commentRateOfStory(articleId), perStory);
         if (!wait.isZero()) {
-            throw new CommentException.RateLimited("too many comments on this story right now; try again later", wait);
+            throw new CommentException.RateLimited(
+                    "too many comments on this story right now; try again later", wait);
         }
     }
 }

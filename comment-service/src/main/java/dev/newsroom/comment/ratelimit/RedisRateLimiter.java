@@ -11,7 +11,8 @@ import java.util.List;
  * dead server costs no time per post.
  */
 public final class RedisRateLimiter implements RateLimiter {
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local burst = tonumber(ARGV[1])
@@ -42,9 +43,15 @@ public final class RedisRateLimiter implements RateLimiter {
     /** {@code key}: the bucket's Redis key (ReadPathKeys). */
     @Override
     public Duration acquire(String key, Bucket bucket) {
-        return redis.call(jedis -> jedis.eval(SCRIPT, List.of(key), List.of(
-                        String.valueOf(bucket.burst()), String.valueOf(bucket.tokensPerMilli()),
-                        String.valueOf(bucket.fullAfterMillis() + 1000))))
+        return redis.call(
+                        jedis ->
+                                jedis.eval(
+                                        SCRIPT,
+                                        List.of(key),
+                                        List.of(
+                                                String.valueOf(bucket.burst()),
+                                                String.valueOf(bucket.tokensPerMilli()),
+                                                String.valueOf(bucket.fullAfterMillis() + 1000))))
                 .map(wait -> Duration.ofMillis(((Number) wait).longValue()))
                 .orElseGet(() -> fallback.acquire(key, bucket));
     }

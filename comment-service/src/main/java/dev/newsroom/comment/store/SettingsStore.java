@@ -14,12 +14,25 @@ import java.util.Optional;
 /** Per-story comment settings that a moderator set (stories without a row use the defaults). */
 @Singleton
 public class SettingsStore {
-    private static final List<String> WRITTEN = List.of("comments_open", "moderation", "update_time", "updated_by");
-    private static final NamedSql FIND = NamedSql.parse("SELECT comments_open, moderation FROM comment_settings WHERE article_id = :article_id");
-    private static final NamedSql UPDATE = NamedSql.parse("UPDATE comment_settings SET " + NamedSql.assignments(WRITTEN)
-            + " WHERE article_id = :article_id");
-    private static final NamedSql INSERT = NamedSql.insert("comment_settings",
-            List.of("article_id", "comments_open", "moderation", "update_time", "updated_by"));
+    private static final List<String> WRITTEN =
+            List.of("comments_open", "moderation", "update_time", "updated_by");
+    private static final NamedSql FIND =
+            NamedSql.parse(
+                    "SELECT comments_open, moderation FROM comment_settings WHERE article_id = :article_id");
+    private static final NamedSql UPDATE =
+            NamedSql.parse(
+                    "UPDATE comment_settings SET "
+                            + NamedSql.assignments(WRITTEN)
+                            + " WHERE article_id = :article_id");
+    private static final NamedSql INSERT =
+            NamedSql.insert(
+                    "comment_settings",
+                    List.of(
+                            "article_id",
+                            "comments_open",
+                            "moderation",
+                            "update_time",
+                            "updated_by"));
 
     private final JdbcOperations jdbc;
 
@@ -29,15 +42,20 @@ public class SettingsStore {
 
     public Optional<CommentSettings> find(long articleId) {
         NamedSql.Bound query = FIND.bind(Params.of("article_id", articleId));
-        return jdbc.prepareStatement(query.sql(), ps -> {
-            query.setOn(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new CommentSettings(articleId, rs.getBoolean("comments_open"),
-                                ModerationMode.valueOf(rs.getString("moderation"))))
-                        : Optional.<CommentSettings>empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                query.sql(),
+                ps -> {
+                    query.setOn(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(
+                                        new CommentSettings(
+                                                articleId,
+                                                rs.getBoolean("comments_open"),
+                                                ModerationMode.valueOf(rs.getString("moderation"))))
+                                : Optional.<CommentSettings>empty();
+                    }
+                });
     }
 
     /** Writes the settings; false when there was no row to update (the caller inserts). */
@@ -59,9 +77,11 @@ public class SettingsStore {
     }
 
     private int write(NamedSql.Bound statement) {
-        return jdbc.prepareStatement(statement.sql(), ps -> {
-            statement.setOn(ps);
-            return ps.executeUpdate();
-        });
+        return jdbc.prepareStatement(
+                statement.sql(),
+                ps -> {
+                    statement.setOn(ps);
+                    return ps.executeUpdate();
+                });
     }
 }

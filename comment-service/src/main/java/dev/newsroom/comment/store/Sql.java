@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 
 /** Reading times back as instants (NamedSql writes them as UTC offset times). */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static Instant time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

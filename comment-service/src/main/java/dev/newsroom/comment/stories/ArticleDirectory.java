@@ -28,8 +28,10 @@ public class ArticleDirectory {
     private final ArticleServiceBlockingStub articles;
     private final long deadlineMillis;
     private final long publishedTtlNanos;
+
     /** A "published" answer and when its question was sent: trusted for published-ttl from then. */
     private final Cache<Long, Answer> published;
+
     private final Cache<Long, Boolean> missing;
     private final Cache<Long, String> knownPublished;
     private final Cache<Long, Boolean> seenPublished;
@@ -38,15 +40,29 @@ public class ArticleDirectory {
         this.articles = articles;
         this.deadlineMillis = config.deadline().toMillis();
         this.publishedTtlNanos = config.publishedTtl().toNanos();
-        this.published = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.publishedTtl()).build();
-        this.missing = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(config.missingTtl()).build();
-        this.knownPublished = Caffeine.newBuilder().maximumSize(config.cacheSize())
-                .expireAfterWrite(config.knownPublishedFor()).build();
-        this.seenPublished = Caffeine.newBuilder().maximumSize(config.cacheSize()).expireAfterWrite(Duration.ofDays(1)).build();
+        this.published =
+                Caffeine.newBuilder()
+                        .maximumSize(config.cacheSize())
+                        .expireAfterWrite(config.publishedTtl())
+                        .build();
+        this.missing =
+                Caffeine.newBuilder()
+                        .maximumSize(config.cacheSize())
+                        .expireAfterWrite(config.missingTtl())
+                        .build();
+        this.knownPublished =
+                Caffeine.newBuilder()
+                        .maximumSize(config.cacheSize())
+                        .expireAfterWrite(config.knownPublishedFor())
+                        .build();
+        this.seenPublished =
+                Caffeine.newBuilder()
+                        .maximumSize(config.cacheSize())
+                        .expireAfterWrite(Duration.ofDays(1))
+                        .build();
     }
 
-    private record Answer(String section, long askedAt) {
-    }
+    private record Answer(String section, long askedAt) {}
 
     /** Whether this replica saw the story published within the last day (it may not be now). */
     public boolean wasPublished(long articleId) {
@@ -71,8 +87,9 @@ public class ArticleDirectory {
         }
         long askedAt = System.nanoTime();
         try {
-            Article a = articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getArticle(GetArticleRequest.newBuilder().setId(articleId).build());
+            Article a =
+                    articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                            .getArticle(GetArticleRequest.newBuilder().setId(articleId).build());
             if (a.getStatus() != Article.Status.PUBLISHED) {
                 missing.put(articleId, Boolean.TRUE);
                 return Optional.empty();
@@ -90,11 +107,15 @@ public class ArticleDirectory {
             }
             String known = knownPublished.getIfPresent(articleId);
             if (known != null) {
-                LOG.warn("article-service did not answer ({}); story {} was published recently, taking its comments", code, articleId);
+                LOG.warn(
+                        "article-service did not answer ({}); story {} was published recently, taking its comments",
+                        code,
+                        articleId);
                 return Optional.of(known);
             }
             LOG.warn("article-service did not answer ({}) about story {}", code, articleId);
-            throw new CommentException.Unavailable("stories cannot be checked right now, try again later");
+            throw new CommentException.Unavailable(
+                    "stories cannot be checked right now, try again later");
         }
     }
 }

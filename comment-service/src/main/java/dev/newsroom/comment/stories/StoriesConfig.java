@@ -8,6 +8,9 @@ import java.time.Duration;
  * described); the address is newsroom.article-service.address (service-support's channel).
  */
 @ConfigurationProperties("newsroom.comment.article-service")
-public record StoriesConfig(Duration deadline, Duration publishedTtl, Duration missingTtl, Duration knownPublishedFor,
-                            long cacheSize) {
-}
+public record StoriesConfig(
+        Duration deadline,
+        Duration publishedTtl,
+        Duration missingTtl,
+        Duration knownPublishedFor,
+        long cacheSize) {}

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 public class StoriesFactory {
 
     @Singleton
-    ArticleDirectory articleDirectory(@Named("article-service") ManagedChannel channel, StoriesConfig config) {
+    ArticleDirectory articleDirectory(
+            @Named("article-service") ManagedChannel channel, StoriesConfig config) {
         return new ArticleDirectory(ArticleServiceGrpc.newBlockingStub(channel), config);
     }
 }

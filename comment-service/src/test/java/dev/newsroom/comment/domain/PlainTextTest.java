@@ -13,7 +13,8 @@ class PlainTextTest {
 
     @Test
     void bidiOverridesAndIsolatesAreRemovedButZwnjIsKept() {
-        assertThat(PlainText.body("x\u202Ay\u202Bz\u202C\u202D\u202E\u2066\u2067\u2068\u2069!")).isEqualTo("xyz!");
+        assertThat(PlainText.body("x\u202Ay\u202Bz\u202C\u202D\u202E\u2066\u2067\u2068\u2069!"))
+                .isEqualTo("xyz!");
         assertThat(PlainText.body("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
     }
 
@@ -25,7 +26,8 @@ class PlainTextTest {
 
     @Test
     void lineBreaksAreUnifiedAndBlankLinesCollapsed() {
-        assertThat(PlainText.body("  one\r\ntwo\r\rthree\n\n\n\n\nfour  \n  ")).isEqualTo("one\ntwo\n\nthree\n\nfour");
+        assertThat(PlainText.body("  one\r\ntwo\r\rthree\n\n\n\n\nfour  \n  "))
+                .isEqualTo("one\ntwo\n\nthree\n\nfour");
     }
 
     @Test
@@ -35,7 +37,8 @@ class PlainTextTest {
 
     @Test
     void invisibleTagCharactersAndByteOrderMarksAreRemoved() {
-        assertThat(PlainText.body("\uFEFFok" + new String(Character.toChars(0xE0041)))).isEqualTo("ok");
+        assertThat(PlainText.body("\uFEFFok" + new String(Character.toChars(0xE0041))))
+                .isEqualTo("ok");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordListTest {
-    private final WordList list = new WordList(List.of("spam", "crypto giveaway", "نفرت‌انگیز", " "));
+    private final WordList list =
+            new WordList(List.of("spam", "crypto giveaway", "نفرت‌انگیز", " "));
 
     @Test
     void matchesWholeWordsOnly() {
@@ -22,9 +23,9 @@ class WordListTest {
 
     @Test
     void matchesPersianWhateverTheSpelling() {
-        assertThat(list.firstMatch("این نفرت انگيز است")).isPresent();        // space, Arabic ye
-        assertThat(list.firstMatch("این نفرت‌انگیز است")).isPresent();        // ZWNJ
-        assertThat(list.firstMatch("این نَفرت‌انگیز است")).isPresent();       // diacritic
+        assertThat(list.firstMatch("این نفرت انگيز است")).isPresent(); // space, Arabic ye
+        assertThat(list.firstMatch("این نفرت‌انگیز است")).isPresent(); // ZWNJ
+        assertThat(list.firstMatch("این نَفرت‌انگیز است")).isPresent(); // diacritic
     }
 
     @Test

@@ -14,15 +14,19 @@ import java.util.List;
  */
 class WordNormalizerFuzzTest {
     static {
-        FuzzInput.warmUp(300, () -> WordNormalizer.tokens("كتاب يك ة أإآٱ ؤ ئ ۱۲۳ ١٢٣ نفرت\u200cانگیز Crème Brûlée"));
+        FuzzInput.warmUp(
+                300,
+                () ->
+                        WordNormalizer.tokens(
+                                "كتاب يك ة أإآٱ ؤ ئ ۱۲۳ ١٢٣ نفرت\u200cانگیز Crème Brûlée"));
     }
-
 
     @FuzzTest(maxDuration = "15s")
     void foldsAnyText(byte[] data) {
         String text = FuzzInput.text(data);
-        List<String> tokens = FuzzInput.resultWithinBudget("tokens of " + text.length() + " chars",
-                () -> WordNormalizer.tokens(text));
+        List<String> tokens =
+                FuzzInput.resultWithinBudget(
+                        "tokens of " + text.length() + " chars", () -> WordNormalizer.tokens(text));
         for (String token : tokens) {
             assertThat(token).isNotEmpty();
             assertThat(token.codePoints().allMatch(Character::isLetterOrDigit)).as(token).isTrue();

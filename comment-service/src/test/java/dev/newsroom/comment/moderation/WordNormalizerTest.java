@@ -30,6 +30,7 @@ class WordNormalizerTest {
 
     @Test
     void tokensSplitOnPunctuation() {
-        assertThat(WordNormalizer.tokens("Buy-now!!! (cheap), «ارزان»")).containsExactly("buy", "now", "cheap", "ارزان");
+        assertThat(WordNormalizer.tokens("Buy-now!!! (cheap), «ارزان»"))
+                .containsExactly("buy", "now", "cheap", "ارزان");
     }
 }

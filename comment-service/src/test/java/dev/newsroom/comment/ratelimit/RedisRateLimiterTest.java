@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class RedisRateLimiterTest {
 
     private static GuardedRedis guarded(String url) {
-        return new GuardedRedis("comment-test", new GuardedRedis.Settings(URI.create(url), Duration.ofMillis(200), 4, Duration.ofSeconds(5)));
+        return new GuardedRedis(
+                "comment-test",
+                new GuardedRedis.Settings(
+                        URI.create(url), Duration.ofMillis(200), 4, Duration.ofSeconds(5)));
     }
 
     @Test
@@ -39,10 +42,11 @@ class RedisRateLimiterTest {
     void withoutRedisTheLocalLimitApplies() {
         AtomicInteger fallbackCalls = new AtomicInteger();
         LocalRateLimiter local = new LocalRateLimiter(100, System::currentTimeMillis);
-        RateLimiter counting = (key, bucket) -> {
-            fallbackCalls.incrementAndGet();
-            return local.acquire(key, bucket);
-        };
+        RateLimiter counting =
+                (key, bucket) -> {
+                    fallbackCalls.incrementAndGet();
+                    return local.acquire(key, bucket);
+                };
         try (GuardedRedis dead = guarded("redis://127.0.0.1:1")) {
             RedisRateLimiter limiter = new RedisRateLimiter(dead, counting);
             Bucket two = new Bucket(2, 1);

@@ -33,20 +33,32 @@ class ArticleDirectoryTest {
     @BeforeEach
     void start() throws Exception {
         String name = InProcessServerBuilder.generateName();
-        server = InProcessServerBuilder.forName(name).directExecutor().addService(new ArticleServiceGrpc.ArticleServiceImplBase() {
-            @Override
-            public void getArticle(GetArticleRequest r, StreamObserver<Article> out) {
-                calls.incrementAndGet();
-                if (down.get()) {
-                    out.onError(Status.UNAVAILABLE.asRuntimeException());
-                } else if (r.getId() == 1) {
-                    out.onNext(Article.newBuilder().setId(1).setSection("world").setStatus(Article.Status.PUBLISHED).build());
-                    out.onCompleted();
-                } else {
-                    out.onError(Status.NOT_FOUND.asRuntimeException());
-                }
-            }
-        }).build().start();
+        server =
+                InProcessServerBuilder.forName(name)
+                        .directExecutor()
+                        .addService(
+                                new ArticleServiceGrpc.ArticleServiceImplBase() {
+                                    @Override
+                                    public void getArticle(
+                                            GetArticleRequest r, StreamObserver<Article> out) {
+                                        calls.incrementAndGet();
+                                        if (down.get()) {
+                                            out.onError(Status.UNAVAILABLE.asRuntimeException());
+                                        } else if (r.getId() == 1) {
+                                            out.onNext(
+                                                    Article.newBuilder()
+                                                            .setId(1)
+                                                            .setSection("world")
+                                                            .setStatus(Article.Status.PUBLISHED)
+                                                            .build());
+                                            out.onCompleted();
+                                        } else {
+                                            out.onError(Status.NOT_FOUND.asRuntimeException());
+                                        }
+                                    }
+                                })
+                        .build()
+                        .start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 
@@ -57,7 +69,8 @@ class ArticleDirectoryTest {
     }
 
     private ArticleDirectory directory(Duration ttl) {
-        StoriesConfig config = new StoriesConfig(Duration.ofMillis(800), ttl, ttl, Duration.ofHours(1), 1000);
+        StoriesConfig config =
+                new StoriesConfig(Duration.ofMillis(800), ttl, ttl, Duration.ofHours(1), 1000);
         return new ArticleDirectory(ArticleServiceGrpc.newBlockingStub(channel), config);
     }
 
@@ -77,6 +90,7 @@ class ArticleDirectoryTest {
         assertThat(directory.publishedSection(1)).contains("world");
         down.set(true);
         assertThat(directory.publishedSection(1)).contains("world");
-        assertThatThrownBy(() -> directory.publishedSection(3)).isInstanceOf(CommentException.Unavailable.class);
+        assertThatThrownBy(() -> directory.publishedSection(3))
+                .isInstanceOf(CommentException.Unavailable.class);
     }
 }

@@ -1,13 +1,13 @@
 package dev.newsroom.comment.support;
 
-import dev.newsroom.testing.TestPostgres;
-import dev.newsroom.testing.TestIdentity;
-import dev.newsroom.testing.TestRedis;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc;
 import dev.newsroom.proto.comment.v1.CommentServiceGrpc.CommentServiceBlockingStub;
+import dev.newsroom.testing.TestIdentity;
+import dev.newsroom.testing.TestPostgres;
+import dev.newsroom.testing.TestRedis;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.ClientInterceptor;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
 public final class RunningCommentService implements AutoCloseable {
     private final EmbeddedServer server;
     private final ManagedChannel channel;
+
     /** Appended to every client fingerprint, so runs never share rate-limit buckets in Redis. */
     private final String run = TestRedis.freshPrefix();
+
     private static final String AUDIENCE = "comment-service";
 
-    public RunningCommentService(TestPostgres.Schema db, String articleServiceAddress, Map<String, Object> extra) {
+    public RunningCommentService(
+            TestPostgres.Schema db, String articleServiceAddress, Map<String, Object> extra) {
         int grpcPort = freePort();
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", freePort());
@@ -59,7 +62,8 @@ public final class RunningCommentService implements AutoCloseable {
     }
 
     public CommentServiceBlockingStub moderator() {
-        return stub(TestIdentity.as(AUDIENCE, "mod-1", "moderator", fingerprint("moderator-client")));
+        return stub(
+                TestIdentity.as(AUDIENCE, "mod-1", "moderator", fingerprint("moderator-client")));
     }
 
     public CommentServiceBlockingStub as(String subject, String roles) {
@@ -73,7 +77,9 @@ public final class RunningCommentService implements AutoCloseable {
 
     /** A stub whose calls carry what {@code identity} attaches (or nothing: a raw call, no token). */
     public CommentServiceBlockingStub stub(ClientInterceptor... identity) {
-        return CommentServiceGrpc.newBlockingStub(channel).withInterceptors(identity).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return CommentServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(identity)
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override

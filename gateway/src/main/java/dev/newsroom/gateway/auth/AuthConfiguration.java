@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
 
-  @Bean
-  TokenVerifier tokenVerifier(JwtProperties properties) {
-    return new TokenVerifier(properties);
-  }
+    @Bean
+    TokenVerifier tokenVerifier(JwtProperties properties) {
+        return new TokenVerifier(properties);
+    }
 }

@@ -7,26 +7,29 @@ import org.springframework.web.server.ServerWebExchange;
 /** Who is calling: the verified token's subject and roles, or an anonymous reader. */
 public record Caller(String subject, List<String> roles) {
 
-  public static final String ATTRIBUTE = Caller.class.getName();
-  public static final Caller ANONYMOUS = new Caller(null, List.of());
-  /** Holds every role. */
-  public static final String ADMIN = "admin";
+    public static final String ATTRIBUTE = Caller.class.getName();
+    public static final Caller ANONYMOUS = new Caller(null, List.of());
 
-  public Caller {
-    roles = List.copyOf(roles);
-  }
+    /** Holds every role. */
+    public static final String ADMIN = "admin";
 
-  public static Caller of(ServerWebExchange exchange) {
-    Caller caller = exchange.getAttribute(ATTRIBUTE);
-    return caller != null ? caller : ANONYMOUS;
-  }
+    public Caller {
+        roles = List.copyOf(roles);
+    }
 
-  public boolean authenticated() {
-    return subject != null;
-  }
+    public static Caller of(ServerWebExchange exchange) {
+        Caller caller = exchange.getAttribute(ATTRIBUTE);
+        return caller != null ? caller : ANONYMOUS;
+    }
 
-  /** True when no role is required, or the caller has one of them (admin has all). */
-  public boolean hasAnyRole(Collection<String> required) {
-    return required.isEmpty() || roles.contains(ADMIN) || required.stream().anyMatch(roles::contains);
-  }
+    public boolean authenticated() {
+        return subject != null;
+    }
+
+    /** True when no role is required, or the caller has one of them (admin has all). */
+    public boolean hasAnyRole(Collection<String> required) {
+        return required.isEmpty()
+                || roles.contains(ADMIN)
+                || required.stream().anyMatch(roles::contains);
+    }
 }

@@ -10,16 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("newsroom.gateway.jwt")
 public record JwtProperties(
-    String secret, String jwksUri, String issuer, String audience, Duration clockSkew) {
+        String secret, String jwksUri, String issuer, String audience, Duration clockSkew) {
 
-  /** The HS256 secret that application.yml falls back to: fine on a laptop, never in production. */
-  public static final String LOCAL_DEV_SECRET = "local-dev-only-newsroom-jwt-secret-change-me-0123456789";
+    /** The HS256 secret that application.yml falls back to: fine on a laptop, never in production. */
+    public static final String LOCAL_DEV_SECRET =
+            "local-dev-only-newsroom-jwt-secret-change-me-0123456789";
 
-  public JwtProperties {
-    secret = secret == null || secret.isBlank() ? LOCAL_DEV_SECRET : secret;
-    jwksUri = jwksUri == null || jwksUri.isBlank() ? null : jwksUri;
-    issuer = issuer == null || issuer.isBlank() ? "newsroom-local" : issuer;
-    audience = audience == null || audience.isBlank() ? "newsroom" : audience;
-    clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
-  }
+    public JwtProperties {
+        secret = secret == null || secret.isBlank() ? LOCAL_DEV_SECRET : secret;
+        jwksUri = jwksUri == null || jwksUri.isBlank() ? null : jwksUri;
+        issuer = issuer == null || issuer.isBlank() ? "newsroom-local" : issuer;
+        audience = audience == null || audience.isBlank() ? "newsroom" : audience;
+        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+    }
 }

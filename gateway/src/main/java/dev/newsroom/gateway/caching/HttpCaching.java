@@ -12,47 +12,53 @@ import org.springframework.stereotype.Component;
 @Component
 public class HttpCaching {
 
-  private final HttpCachingProperties properties;
+    private final HttpCachingProperties properties;
 
-  public HttpCaching(HttpCachingProperties properties) {
-    this.properties = properties;
-  }
-
-  /**
-   * Public for the max-age of its class when shareable, else private and not stored.
-   *
-   * @param shareable an anonymous GET of a public read (then {@code cacheClass} is set)
-   */
-  public String cacheControl(boolean shareable, CacheClass cacheClass) {
-    if (shareable) {
-      long maxAge = (cacheClass == CacheClass.CACHE_CLASS_ITEM ? properties.itemMaxAge() : properties.listMaxAge()).toSeconds();
-      return "public, max-age=" + maxAge;
+    public HttpCaching(HttpCachingProperties properties) {
+        this.properties = properties;
     }
-    return "private, no-store";
-  }
 
-  /** {@code "<id>-<version>"}, or null when that is no valid opaque tag (a quote, space or control character). */
-  public static String strongEtag(Object id, Object version) {
-    String opaque = id + "-" + version;
-    return opaque.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"') ? "\"" + opaque + "\"" : null;
-  }
-
-  /** If-None-Match uses the weak comparison: W/ prefixes are ignored; {@code *} matches anything. */
-  public static boolean matches(List<String> ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String header : ifNoneMatch) {
-      for (String candidate : header.split(",")) {
-        String tag = candidate.trim();
-        if (tag.startsWith("W/")) {
-          tag = tag.substring(2);
+    /**
+     * Public for the max-age of its class when shareable, else private and not stored.
+     *
+     * @param shareable an anonymous GET of a public read (then {@code cacheClass} is set)
+     */
+    public String cacheControl(boolean shareable, CacheClass cacheClass) {
+        if (shareable) {
+            long maxAge =
+                    (cacheClass == CacheClass.CACHE_CLASS_ITEM
+                                    ? properties.itemMaxAge()
+                                    : properties.listMaxAge())
+                            .toSeconds();
+            return "public, max-age=" + maxAge;
         }
-        if (tag.equals("*") || tag.equals(etag)) {
-          return true;
-        }
-      }
+        return "private, no-store";
     }
-    return false;
-  }
+
+    /** {@code "<id>-<version>"}, or null when that is no valid opaque tag (a quote, space or control character). */
+    public static String strongEtag(Object id, Object version) {
+        String opaque = id + "-" + version;
+        return opaque.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"')
+                ? "\"" + opaque + "\""
+                : null;
+    }
+
+    /** If-None-Match uses the weak comparison: W/ prefixes are ignored; {@code *} matches anything. */
+    public static boolean matches(List<String> ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String header : ifNoneMatch) {
+            for (String candidate : header.split(",")) {
+                String tag = candidate.trim();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*") || tag.equals(etag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("newsroom.gateway.cache")
 public record HttpCachingProperties(Duration itemMaxAge, Duration listMaxAge) {
 
-  public HttpCachingProperties {
-    itemMaxAge = itemMaxAge == null ? Duration.ofSeconds(5) : itemMaxAge;
-    listMaxAge = listMaxAge == null ? Duration.ofSeconds(3) : listMaxAge;
-  }
+    public HttpCachingProperties {
+        itemMaxAge = itemMaxAge == null ? Duration.ofSeconds(5) : itemMaxAge;
+        listMaxAge = listMaxAge == null ? Duration.ofSeconds(3) : listMaxAge;
+    }
 }

@@ -27,65 +27,101 @@ import reactor.util.retry.Retry;
  */
 public class BackendGuard {
 
-  private static final Logger log = LoggerFactory.getLogger(BackendGuard.class);
-  private static final Set<Status.Code> UNWELL = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
+    private static final Logger log = LoggerFactory.getLogger(BackendGuard.class);
+    private static final Set<Status.Code> UNWELL =
+            Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
 
-  private final BackendGuardProperties config;
-  private final CircuitBreakerRegistry breakers;
+    private final BackendGuardProperties config;
+    private final CircuitBreakerRegistry breakers;
 
-  public BackendGuard(BackendGuardProperties config) {
-    this.config = config;
-    BackendGuardProperties.Breaker b = config.breaker();
-    this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(b.window())
-        .minimumNumberOfCalls(b.minimumCalls())
-        .failureRateThreshold(b.failureRate())
-        .waitDurationInOpenState(b.openFor())
-        .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
-        .automaticTransitionFromOpenToHalfOpenEnabled(false)
-        .build());
-    breakers.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
-        .onStateTransition(e -> log.warn("circuit breaker of {}: {}", e.getCircuitBreakerName(), e.getStateTransition())));
-  }
-
-  /** The breaker of {@code service}, made on first use. */
-  public CircuitBreaker breaker(String service) {
-    return breakers.circuitBreaker(service);
-  }
-
-  /** {@code call} behind {@code service}'s breaker, retried when {@code idempotent}. */
-  public <T> Mono<T> call(String service, boolean idempotent, Supplier<Mono<T>> call) {
-    CircuitBreaker breaker = breaker(service);
-    Mono<T> once = Mono.defer(() -> {
-      if (!breaker.tryAcquirePermission()) {
-        return Mono.error(open(service));
-      }
-      long start = System.nanoTime();
-      return call.get()
-          .doOnSuccess(v -> breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS))
-          .doOnError(e -> {
-            if (UNWELL.contains(Status.fromThrowable(e).getCode())) {
-              breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            } else {
-              breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
-          })
-          .doOnCancel(breaker::releasePermission);
-    });
-    if (!idempotent || config.retry().maxRetries() == 0) {
-      return once;
+    public BackendGuard(BackendGuardProperties config) {
+        this.config = config;
+        BackendGuardProperties.Breaker b = config.breaker();
+        this.breakers =
+                CircuitBreakerRegistry.of(
+                        CircuitBreakerConfig.custom()
+                                .slidingWindowType(
+                                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                                .slidingWindowSize(b.window())
+                                .minimumNumberOfCalls(b.minimumCalls())
+                                .failureRateThreshold(b.failureRate())
+                                .waitDurationInOpenState(b.openFor())
+                                .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
+                                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                                .build());
+        breakers.getEventPublisher()
+                .onEntryAdded(
+                        added ->
+                                added.getAddedEntry()
+                                        .getEventPublisher()
+                                        .onStateTransition(
+                                                e ->
+                                                        log.warn(
+                                                                "circuit breaker of {}: {}",
+                                                                e.getCircuitBreakerName(),
+                                                                e.getStateTransition())));
     }
-    return once.retryWhen(Retry.backoff(config.retry().maxRetries(), config.retry().backoff())
-        .jitter(0.5)
-        .filter(e -> !(e instanceof ApiException) && Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE)
-        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-  }
 
-  private ApiException open(String service) {
-    long seconds = Math.max(1, (config.breaker().openFor().toMillis() + 999) / 1000);
-    return new ApiException(new ApiError(503, "UNAVAILABLE",
-        service + " is failing; the gateway stopped calling it for now, try again later", List.of(),
-        Map.of("Retry-After", Long.toString(seconds))));
-  }
+    /** The breaker of {@code service}, made on first use. */
+    public CircuitBreaker breaker(String service) {
+        return breakers.circuitBreaker(service);
+    }
+
+    /** {@code call} behind {@code service}'s breaker, retried when {@code idempotent}. */
+    public <T> Mono<T> call(String service, boolean idempotent, Supplier<Mono<T>> call) {
+        CircuitBreaker breaker = breaker(service);
+        Mono<T> once =
+                Mono.defer(
+                        () -> {
+                            if (!breaker.tryAcquirePermission()) {
+                                return Mono.error(open(service));
+                            }
+                            long start = System.nanoTime();
+                            return call.get()
+                                    .doOnSuccess(
+                                            v ->
+                                                    breaker.onSuccess(
+                                                            System.nanoTime() - start,
+                                                            TimeUnit.NANOSECONDS))
+                                    .doOnError(
+                                            e -> {
+                                                if (UNWELL.contains(
+                                                        Status.fromThrowable(e).getCode())) {
+                                                    breaker.onError(
+                                                            System.nanoTime() - start,
+                                                            TimeUnit.NANOSECONDS,
+                                                            e);
+                                                } else {
+                                                    breaker.onSuccess(
+                                                            System.nanoTime() - start,
+                                                            TimeUnit.NANOSECONDS);
+                                                }
+                                            })
+                                    .doOnCancel(breaker::releasePermission);
+                        });
+        if (!idempotent || config.retry().maxRetries() == 0) {
+            return once;
+        }
+        return once.retryWhen(
+                Retry.backoff(config.retry().maxRetries(), config.retry().backoff())
+                        .jitter(0.5)
+                        .filter(
+                                e ->
+                                        !(e instanceof ApiException)
+                                                && Status.fromThrowable(e).getCode()
+                                                        == Status.Code.UNAVAILABLE)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private ApiException open(String service) {
+        long seconds = Math.max(1, (config.breaker().openFor().toMillis() + 999) / 1000);
+        return new ApiException(
+                new ApiError(
+                        503,
+                        "UNAVAILABLE",
+                        service
+                                + " is failing; the gateway stopped calling it for now, try again later",
+                        List.of(),
+                        Map.of("Retry-After", Long.toString(seconds))));
+    }
 }

@@ -14,24 +14,39 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EdgeConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(EdgeConfiguration.class);
 
-  @Bean
-  EdgeRateLimiter edgeRateLimiter(RateLimitProperties properties, GuardedRedis redis, MeterRegistry meters) {
-    return new EdgeRateLimiter(properties, redis, meters);
-  }
+    @Bean
+    EdgeRateLimiter edgeRateLimiter(
+            RateLimitProperties properties, GuardedRedis redis, MeterRegistry meters) {
+        return new EdgeRateLimiter(properties, redis, meters);
+    }
 
-  @Bean
-  BackendGuard backendGuard(BackendGuardProperties properties) {
-    return new BackendGuard(properties);
-  }
+    @Bean
+    BackendGuard backendGuard(BackendGuardProperties properties) {
+        return new BackendGuard(properties);
+    }
 
-  @Bean
-  RateLimitFilter rateLimitFilter(EdgeRateLimiter limiter, BindingCatalog catalog, ClientFingerprint fingerprint,
-      ReadPath readPath, RateLimitProperties properties) {
-    log.info("client addresses: trusted proxies {}; rate limits {}", fingerprint.proxies(),
-        properties.enabled() ? "read " + properties.read() + ", search " + properties.search() + ", write "
-            + properties.write() + ", comment-post " + properties.commentPost() : "off");
-    return new RateLimitFilter(limiter, catalog, fingerprint, readPath);
-  }
+    @Bean
+    RateLimitFilter rateLimitFilter(
+            EdgeRateLimiter limiter,
+            BindingCatalog catalog,
+            ClientFingerprint fingerprint,
+            ReadPath readPath,
+            RateLimitProperties properties) {
+        log.info(
+                "client addresses: trusted proxies {}; rate limits {}",
+                fingerprint.proxies(),
+                properties.enabled()
+                        ? "read "
+                                + properties.read()
+                                + ", search "
+                                + properties.search()
+                                + ", write "
+                                + properties.write()
+                                + ", comment-post "
+                                + properties.commentPost()
+                        : "off");
+        return new RateLimitFilter(limiter, catalog, fingerprint, readPath);
+    }
 }

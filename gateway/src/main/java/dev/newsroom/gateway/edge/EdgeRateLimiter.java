@@ -23,71 +23,97 @@ import reactor.core.scheduler.Schedulers;
  */
 public class EdgeRateLimiter {
 
-  private final RateLimitProperties config;
-  private final LocalBuckets local;
-  private final RedisBuckets shared;
-  private final Map<RateClass, Counter> refused = new EnumMap<>(RateClass.class);
+    private final RateLimitProperties config;
+    private final LocalBuckets local;
+    private final RedisBuckets shared;
+    private final Map<RateClass, Counter> refused = new EnumMap<>(RateClass.class);
 
-  public EdgeRateLimiter(RateLimitProperties config, GuardedRedis redis, MeterRegistry meters) {
-    this.config = config;
-    Duration longest = List.of(config.read(), config.search(), config.write(), config.commentPost()).stream()
-        .map(RateLimitProperties.Budget::refill).max(Duration::compareTo).orElseThrow();
-    this.local = new LocalBuckets(config.maxClients(), longest, System::nanoTime);
-    this.shared = new RedisBuckets(redis);
-    for (RateClass rateClass : List.of(RateClass.RATE_CLASS_READ, RateClass.RATE_CLASS_SEARCH,
-        RateClass.RATE_CLASS_WRITE, RateClass.RATE_CLASS_COMMENT_POST)) {
-      refused.put(rateClass, Counter.builder("gateway.rate_limit.refused")
-          .description("requests refused with 429 by the edge rate limits")
-          .tag("class", RateLimitProperties.policyName(rateClass)).register(meters));
+    public EdgeRateLimiter(RateLimitProperties config, GuardedRedis redis, MeterRegistry meters) {
+        this.config = config;
+        Duration longest =
+                List.of(config.read(), config.search(), config.write(), config.commentPost())
+                        .stream()
+                        .map(RateLimitProperties.Budget::refill)
+                        .max(Duration::compareTo)
+                        .orElseThrow();
+        this.local = new LocalBuckets(config.maxClients(), longest, System::nanoTime);
+        this.shared = new RedisBuckets(redis);
+        for (RateClass rateClass :
+                List.of(
+                        RateClass.RATE_CLASS_READ,
+                        RateClass.RATE_CLASS_SEARCH,
+                        RateClass.RATE_CLASS_WRITE,
+                        RateClass.RATE_CLASS_COMMENT_POST)) {
+            refused.put(
+                    rateClass,
+                    Counter.builder("gateway.rate_limit.refused")
+                            .description("requests refused with 429 by the edge rate limits")
+                            .tag("class", RateLimitProperties.policyName(rateClass))
+                            .register(meters));
+        }
     }
-  }
 
-  public boolean enabled() {
-    return config.enabled();
-  }
-
-  /**
-   * Spends one token of {@code client}'s {@code rateClass} budget. The verdict's headers are
-   * for the answer either way; a refusal comes as the 429 {@link ApiException}.
-   *
-   * @param sharedToo false for a near-cache hit: the in-process bucket alone decides
-   */
-  public Mono<Map<String, String>> take(String client, RateClass rateClass, boolean sharedToo) {
-    RateLimitProperties.Budget budget = config.budget(rateClass);
-    String key = client + ":" + RateLimitProperties.policyName(rateClass);
-    Verdict first = local.take(key, budget);
-    if (!first.allowed() || !sharedToo) {
-      return settle(first, rateClass, budget);
+    public boolean enabled() {
+        return config.enabled();
     }
-    String sharedKey = "nr:rl:{" + client + "}:" + RateLimitProperties.policyName(rateClass);
-    return Mono.fromCallable(() -> Optional.ofNullable(shared.take(sharedKey, budget)))
-        .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(other -> settle(first.and(other.orElse(null)), rateClass, budget));
-  }
 
-  private Mono<Map<String, String>> settle(Verdict verdict, RateClass rateClass, RateLimitProperties.Budget budget) {
-    Map<String, String> headers = headers(verdict, rateClass, budget);
-    if (verdict.allowed()) {
-      return Mono.just(headers);
+    /**
+     * Spends one token of {@code client}'s {@code rateClass} budget. The verdict's headers are
+     * for the answer either way; a refusal comes as the 429 {@link ApiException}.
+     *
+     * @param sharedToo false for a near-cache hit: the in-process bucket alone decides
+     */
+    public Mono<Map<String, String>> take(String client, RateClass rateClass, boolean sharedToo) {
+        RateLimitProperties.Budget budget = config.budget(rateClass);
+        String key = client + ":" + RateLimitProperties.policyName(rateClass);
+        Verdict first = local.take(key, budget);
+        if (!first.allowed() || !sharedToo) {
+            return settle(first, rateClass, budget);
+        }
+        String sharedKey = "nr:rl:{" + client + "}:" + RateLimitProperties.policyName(rateClass);
+        return Mono.fromCallable(() -> Optional.ofNullable(shared.take(sharedKey, budget)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(other -> settle(first.and(other.orElse(null)), rateClass, budget));
     }
-    refused.get(rateClass).increment();
-    headers.put("Retry-After", Long.toString(seconds(verdict.retryAfter())));
-    return Mono.error(new ApiException(new ApiError(429, "RESOURCE_EXHAUSTED",
-        "too many " + RateLimitProperties.policyName(rateClass) + " requests from this client; retry after "
-            + seconds(verdict.retryAfter()) + "s", List.of(), headers)));
-  }
 
-  private static Map<String, String> headers(Verdict verdict, RateClass rateClass, RateLimitProperties.Budget budget) {
-    String name = "\"" + RateLimitProperties.policyName(rateClass) + "\"";
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("RateLimit-Policy", name + ";q=" + budget.burst() + ";w=" + seconds(budget.refill()));
-    headers.put("RateLimit", name + ";r=" + verdict.remaining() + ";t=" + seconds(verdict.untilFull()));
-    return headers;
-  }
+    private Mono<Map<String, String>> settle(
+            Verdict verdict, RateClass rateClass, RateLimitProperties.Budget budget) {
+        Map<String, String> headers = headers(verdict, rateClass, budget);
+        if (verdict.allowed()) {
+            return Mono.just(headers);
+        }
+        refused.get(rateClass).increment();
+        headers.put("Retry-After", Long.toString(seconds(verdict.retryAfter())));
+        return Mono.error(
+                new ApiException(
+                        new ApiError(
+                                429,
+                                "RESOURCE_EXHAUSTED",
+                                "too many "
+                                        + RateLimitProperties.policyName(rateClass)
+                                        + " requests from this client; retry after "
+                                        + seconds(verdict.retryAfter())
+                                        + "s",
+                                List.of(),
+                                headers)));
+    }
 
-  /** Whole seconds, rounded up: a client that waits that long finds a token. */
-  private static long seconds(Duration duration) {
-    long s = duration.toSeconds();
-    return duration.minusSeconds(s).isZero() ? s : s + 1;
-  }
+    private static Map<String, String> headers(
+            Verdict verdict, RateClass rateClass, RateLimitProperties.Budget budget) {
+        String name = "\"" + RateLimitProperties.policyName(rateClass) + "\"";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(
+                "RateLimit-Policy",
+                name + ";q=" + budget.burst() + ";w=" + seconds(budget.refill()));
+        headers.put(
+                "RateLimit",
+                name + ";r=" + verdict.remaining() + ";t=" + seconds(verdict.untilFull()));
+        return headers;
+    }
+
+    /** Whole seconds, rounded up: a client that waits that long finds a token. */
+    private static long seconds(Duration duration) {
+        long s = duration.toSeconds();
+        return duration.minusSeconds(s).isZero() ? s : s + 1;
+    }
 }

@@ -27,59 +27,72 @@ import reactor.netty.channel.ChannelOperations;
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
-  /** Before {@link NearCacheFastPath}, after the request-context and token filters. */
-  public static final int ORDER = NearCacheFastPath.ORDER - 10;
-  private static final String API_PREFIX = "/api/";
+    /** Before {@link NearCacheFastPath}, after the request-context and token filters. */
+    public static final int ORDER = NearCacheFastPath.ORDER - 10;
 
-  private final EdgeRateLimiter limiter;
-  private final BindingCatalog catalog;
-  private final ClientFingerprint fingerprint;
-  private final ReadPath readPath;
+    private static final String API_PREFIX = "/api/";
 
-  public RateLimitFilter(EdgeRateLimiter limiter, BindingCatalog catalog, ClientFingerprint fingerprint, ReadPath readPath) {
-    this.limiter = limiter;
-    this.catalog = catalog;
-    this.fingerprint = fingerprint;
-    this.readPath = readPath;
-  }
+    private final EdgeRateLimiter limiter;
+    private final BindingCatalog catalog;
+    private final ClientFingerprint fingerprint;
+    private final ReadPath readPath;
 
-  @Override
-  public int getOrder() {
-    return ORDER;
-  }
-
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String path = exchange.getRequest().getURI().getRawPath();
-    if (!limiter.enabled() || path == null) {
-      return chain.filter(exchange);
+    public RateLimitFilter(
+            EdgeRateLimiter limiter,
+            BindingCatalog catalog,
+            ClientFingerprint fingerprint,
+            ReadPath readPath) {
+        this.limiter = limiter;
+        this.catalog = catalog;
+        this.fingerprint = fingerprint;
+        this.readPath = readPath;
     }
-    RateClass rateClass;
-    try {
-      rateClass = catalog.match(exchange.getRequest().getMethod().name(), path).binding().semantics().rateClass();
-    } catch (ApiException noSuchRoute) {
-      if (!path.startsWith(API_PREFIX)) {
-        return chain.filter(exchange); // reader pages, probes: no RPC behind them
-      }
-      rateClass = RateClass.RATE_CLASS_READ;
-    }
-    boolean sharedToo = !readPath.wouldAnswerFromCache(exchange);
-    EventLoop loop = connectionLoop(exchange);
-    Mono<Map<String, String>> verdict = limiter.take(fingerprint.client(exchange), rateClass, sharedToo);
-    if (sharedToo && loop != null) {
-      // the shared check answers on another thread; the response goes out from the connection's own loop
-      verdict = verdict.publishOn(Schedulers.fromExecutor(loop));
-    }
-    return verdict.flatMap(headers -> {
-      headers.forEach(exchange.getResponse().getHeaders()::set);
-      return chain.filter(exchange);
-    });
-  }
 
-  private static EventLoop connectionLoop(ServerWebExchange exchange) {
-    if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof ChannelOperations<?, ?> ops) {
-      return ops.channel().eventLoop();
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
-    return null;
-  }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getURI().getRawPath();
+        if (!limiter.enabled() || path == null) {
+            return chain.filter(exchange);
+        }
+        RateClass rateClass;
+        try {
+            rateClass =
+                    catalog.match(exchange.getRequest().getMethod().name(), path)
+                            .binding()
+                            .semantics()
+                            .rateClass();
+        } catch (ApiException noSuchRoute) {
+            if (!path.startsWith(API_PREFIX)) {
+                return chain.filter(exchange); // reader pages, probes: no RPC behind them
+            }
+            rateClass = RateClass.RATE_CLASS_READ;
+        }
+        boolean sharedToo = !readPath.wouldAnswerFromCache(exchange);
+        EventLoop loop = connectionLoop(exchange);
+        Mono<Map<String, String>> verdict =
+                limiter.take(fingerprint.client(exchange), rateClass, sharedToo);
+        if (sharedToo && loop != null) {
+            // the shared check answers on another thread; the response goes out from the
+            // connection's own loop
+            verdict = verdict.publishOn(Schedulers.fromExecutor(loop));
+        }
+        return verdict.flatMap(
+                headers -> {
+                    headers.forEach(exchange.getResponse().getHeaders()::set);
+                    return chain.filter(exchange);
+                });
+    }
+
+    private static EventLoop connectionLoop(ServerWebExchange exchange) {
+        if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest())
+                instanceof ChannelOperations<?, ?> ops) {
+            return ops.channel().eventLoop();
+        }
+        return null;
+    }
 }

@@ -14,8 +14,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  */
 final class RedisBuckets {
 
-  /** KEYS[1] bucket; ARGV burst, tokens per microsecond, TTL in ms. Returns {allowed, tokens x1000, retry µs, full µs}. */
-  static final String SCRIPT = """
+    /** KEYS[1] bucket; ARGV burst, tokens per microsecond, TTL in ms. Returns {allowed, tokens x1000, retry µs, full µs}. */
+    static final String SCRIPT =
+            """
       local burst = tonumber(ARGV[1])
       local rate = tonumber(ARGV[2])
       local t = redis.call('TIME')
@@ -41,34 +42,45 @@ final class RedisBuckets {
       return {allowed, math.floor(tokens * 1000), retry, math.ceil((burst - tokens) / rate)}
       """;
 
-  private final GuardedRedis redis;
-  private volatile String sha;
+    private final GuardedRedis redis;
+    private volatile String sha;
 
-  RedisBuckets(GuardedRedis redis) {
-    this.redis = redis;
-  }
+    RedisBuckets(GuardedRedis redis) {
+        this.redis = redis;
+    }
 
-  /** Blocking (one round trip): call it off the event loop. Null when Redis cannot answer. */
-  Verdict take(String key, RateLimitProperties.Budget budget) {
-    List<String> args = List.of(Integer.toString(budget.burst()),
-        Double.toString(budget.perNano() * 1000), Long.toString(budget.refill().toMillis() + 1000));
-    return redis.call(jedis -> {
-      Object answer;
-      String known = sha;
-      try {
-        answer = known == null ? null : jedis.evalsha(known, List.of(key), args);
-      } catch (JedisNoScriptException e) {
-        answer = null;
-      }
-      if (answer == null) {
-        sha = jedis.scriptLoad(SCRIPT);
-        answer = jedis.evalsha(sha, List.of(key), args);
-      }
-      List<?> values = (List<?>) answer;
-      boolean allowed = ((Long) values.get(0)) == 1;
-      long remaining = ((Long) values.get(1)) / 1000;
-      return new Verdict(allowed, remaining,
-          Duration.ofNanos((Long) values.get(2) * 1000), Duration.ofNanos((Long) values.get(3) * 1000));
-    }).orElse(null);
-  }
+    /** Blocking (one round trip): call it off the event loop. Null when Redis cannot answer. */
+    Verdict take(String key, RateLimitProperties.Budget budget) {
+        List<String> args =
+                List.of(
+                        Integer.toString(budget.burst()),
+                        Double.toString(budget.perNano() * 1000),
+                        Long.toString(budget.refill().toMillis() + 1000));
+        return redis.call(
+                        jedis -> {
+                            Object answer;
+                            String known = sha;
+                            try {
+                                answer =
+                                        known == null
+                                                ? null
+                                                : jedis.evalsha(known, List.of(key), args);
+                            } catch (JedisNoScriptException e) {
+                                answer = null;
+                            }
+                            if (answer == null) {
+                                sha = jedis.scriptLoad(SCRIPT);
+                                answer = jedis.evalsha(sha, List.of(key), args);
+                            }
+                            List<?> values = (List<?>) answer;
+                            boolean allowed = ((Long) values.get(0)) == 1;
+                            long remaining = ((Long) values.get(1)) / 1000;
+                            return new Verdict(
+                                    allowed,
+                                    remaining,
+                                    Duration.ofNanos((Long) values.get(2) * 1000),
+                                    Duration.ofNanos((Long) values.get(3) * 1000));
+                        })
+                .orElse(null);
+    }
 }

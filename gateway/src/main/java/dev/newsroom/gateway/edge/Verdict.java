@@ -8,19 +8,22 @@ import java.time.Duration;
  */
 public record Verdict(boolean allowed, long remaining, Duration retryAfter, Duration untilFull) {
 
-  /** The stricter of two answers (the in-process bucket and the shared one). */
-  Verdict and(Verdict other) {
-    if (other == null) {
-      return this;
+    /** The stricter of two answers (the in-process bucket and the shared one). */
+    Verdict and(Verdict other) {
+        if (other == null) {
+            return this;
+        }
+        if (allowed != other.allowed) {
+            return allowed ? other : this;
+        }
+        return new Verdict(
+                allowed,
+                Math.min(remaining, other.remaining),
+                max(retryAfter, other.retryAfter),
+                max(untilFull, other.untilFull));
     }
-    if (allowed != other.allowed) {
-      return allowed ? other : this;
-    }
-    return new Verdict(allowed, Math.min(remaining, other.remaining),
-        max(retryAfter, other.retryAfter), max(untilFull, other.untilFull));
-  }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
 }

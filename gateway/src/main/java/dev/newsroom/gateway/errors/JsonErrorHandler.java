@@ -25,43 +25,50 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 public class JsonErrorHandler implements ErrorWebExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(JsonErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(JsonErrorHandler.class);
 
-  @Override
-  public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-    ApiError error = ErrorMapping.toApiError(failure);
-    logFailure(exchange, failure, error);
-    ServerHttpResponse response = exchange.getResponse();
-    if (response.isCommitted()) {
-      return Mono.error(failure);
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ApiError error = ErrorMapping.toApiError(failure);
+        logFailure(exchange, failure, error);
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        response.setStatusCode(HttpStatus.valueOf(error.code()));
+        HttpHeaders headers = response.getHeaders();
+        for (String name :
+                List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.CONTENT_LENGTH)) {
+            headers.remove(name);
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setCacheControl("no-store");
+        error.headers().forEach(headers::set);
+        if (error.code() == 413
+                && !Boolean.TRUE.equals(exchange.getAttribute(RequestBodyReader.BODY_DRAINED))) {
+            // the rest of the oversized body is still on the wire: end this connection rather than
+            // read it as the next request
+            headers.set(HttpHeaders.CONNECTION, "close");
+        }
+        DataBuffer body =
+                response.bufferFactory().wrap(error.toJson().getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(body));
     }
-    response.setStatusCode(HttpStatus.valueOf(error.code()));
-    HttpHeaders headers = response.getHeaders();
-    for (String name : List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.CONTENT_LENGTH)) {
-      headers.remove(name);
-    }
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setCacheControl("no-store");
-    error.headers().forEach(headers::set);
-    if (error.code() == 413 && !Boolean.TRUE.equals(exchange.getAttribute(RequestBodyReader.BODY_DRAINED))) {
-      // the rest of the oversized body is still on the wire: end this connection rather than
-      // read it as the next request
-      headers.set(HttpHeaders.CONNECTION, "close");
-    }
-    DataBuffer body = response.bufferFactory().wrap(error.toJson().getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(body));
-  }
 
-  private static void logFailure(ServerWebExchange exchange, Throwable failure, ApiError error) {
-    String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
-    RequestContext.withMdc(exchange, () -> {
-      if (ErrorMapping.isUnexpected(failure)) {
-        log.error("unexpected failure on {}", request, failure);
-      } else if (error.code() >= 500) {
-        log.warn("{} failed with {}: {}", request, error.code(), failure.toString());
-      } else {
-        log.debug("{} answered {}: {}", request, error.code(), error.message());
-      }
-    });
-  }
+    private static void logFailure(ServerWebExchange exchange, Throwable failure, ApiError error) {
+        String request =
+                exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        RequestContext.withMdc(
+                exchange,
+                () -> {
+                    if (ErrorMapping.isUnexpected(failure)) {
+                        log.error("unexpected failure on {}", request, failure);
+                    } else if (error.code() >= 500) {
+                        log.warn(
+                                "{} failed with {}: {}", request, error.code(), failure.toString());
+                    } else {
+                        log.debug("{} answered {}: {}", request, error.code(), error.message());
+                    }
+                });
+    }
 }

@@ -14,21 +14,28 @@ import java.nio.file.Path;
  */
 public final class OpenApiGenerator {
 
-  private OpenApiGenerator() {}
+    private OpenApiGenerator() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: OpenApiGenerator <output file> <version>");
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: OpenApiGenerator <output file> <version>");
+        }
+        Path output = Path.of(args[0]);
+        ContractDescriptors contract =
+                ContractDescriptors.load(OpenApiGenerator.class.getClassLoader());
+        String document = OpenApiDocument.generate(contract, args[1]);
+        if (Files.exists(output)
+                && Files.readString(output, StandardCharsets.UTF_8).equals(document)) {
+            System.out.println("OpenAPI document " + output + " is up to date");
+            return; // left untouched, so the jar is not rebuilt for nothing
+        }
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, document, StandardCharsets.UTF_8);
+        System.out.println(
+                "OpenAPI document written to "
+                        + output
+                        + " ("
+                        + document.length()
+                        + " characters)");
     }
-    Path output = Path.of(args[0]);
-    ContractDescriptors contract = ContractDescriptors.load(OpenApiGenerator.class.getClassLoader());
-    String document = OpenApiDocument.generate(contract, args[1]);
-    if (Files.exists(output) && Files.readString(output, StandardCharsets.UTF_8).equals(document)) {
-      System.out.println("OpenAPI document " + output + " is up to date");
-      return; // left untouched, so the jar is not rebuilt for nothing
-    }
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, document, StandardCharsets.UTF_8);
-    System.out.println("OpenAPI document written to " + output + " (" + document.length() + " characters)");
-  }
 }

@@ -16,28 +16,30 @@ import java.util.regex.Pattern;
  */
 public record OpenApiPath(String path, Map<String, String> segmentPatterns) {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}=]+)(?:=([^}]*))?}");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}=]+)(?:=([^}]*))?}");
 
-  public OpenApiPath {
-    segmentPatterns = Map.copyOf(segmentPatterns);
-  }
+    public OpenApiPath {
+        segmentPatterns = Map.copyOf(segmentPatterns);
+    }
 
-  public static OpenApiPath of(PathTemplate template) {
-    Matcher variable = VARIABLE.matcher(template.toString());
-    StringBuilder path = new StringBuilder();
-    Map<String, String> patterns = new LinkedHashMap<>();
-    while (variable.find()) {
-      variable.appendReplacement(path, Matcher.quoteReplacement("{" + variable.group(1) + "}"));
-      if (variable.group(2) != null && !variable.group(2).equals("*")) {
-        patterns.put(variable.group(1), variable.group(2));
-      }
+    public static OpenApiPath of(PathTemplate template) {
+        Matcher variable = VARIABLE.matcher(template.toString());
+        StringBuilder path = new StringBuilder();
+        Map<String, String> patterns = new LinkedHashMap<>();
+        while (variable.find()) {
+            variable.appendReplacement(
+                    path, Matcher.quoteReplacement("{" + variable.group(1) + "}"));
+            if (variable.group(2) != null && !variable.group(2).equals("*")) {
+                patterns.put(variable.group(1), variable.group(2));
+            }
+        }
+        variable.appendTail(path);
+        for (String segment : path.toString().split("[/:]")) {
+            if (segment.equals("*") || segment.equals("**")) {
+                throw new IllegalStateException(
+                        template + ": a wildcard outside a variable has no OpenAPI form");
+            }
+        }
+        return new OpenApiPath(path.toString(), patterns);
     }
-    variable.appendTail(path);
-    for (String segment : path.toString().split("[/:]")) {
-      if (segment.equals("*") || segment.equals("**")) {
-        throw new IllegalStateException(template + ": a wildcard outside a variable has no OpenAPI form");
-      }
-    }
-    return new OpenApiPath(path.toString(), patterns);
-  }
 }

@@ -15,15 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("newsroom.gateway.client")
 public record ClientIdentityProperties(String profile, List<String> trustedProxies) {
 
-  public ClientIdentityProperties {
-    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
-  }
-
-  public TrustedProxies proxies() {
-    List<String> all = new ArrayList<>(trustedProxies);
-    if (LocalProfile.is(profile)) {
-      all.addAll(TrustedProxies.LOOPBACK);
+    public ClientIdentityProperties {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
-    return TrustedProxies.parse(all);
-  }
+
+    public TrustedProxies proxies() {
+        List<String> all = new ArrayList<>(trustedProxies);
+        if (LocalProfile.is(profile)) {
+            all.addAll(TrustedProxies.LOOPBACK);
+        }
+        return TrustedProxies.parse(all);
+    }
 }

@@ -18,26 +18,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class DevDefaultsCheck {
 
-  /** The client-hash salt that application.yml falls back to. */
-  public static final String LOCAL_DEV_SALT = "local-dev-only-client-hash-salt";
-  private static final Logger log = LoggerFactory.getLogger(DevDefaultsCheck.class);
+    /** The client-hash salt that application.yml falls back to. */
+    public static final String LOCAL_DEV_SALT = "local-dev-only-client-hash-salt";
 
-  public DevDefaultsCheck(@Value("${newsroom.profile:}") String profile, JwtProperties jwt,
-      @Value("${newsroom.gateway.client-hash-salt}") String salt) {
-    List<String> committed = new ArrayList<>();
-    if (jwt.jwksUri() == null && JwtProperties.LOCAL_DEV_SECRET.equals(jwt.secret())) {
-      committed.add("the development JWT secret (set NEWSROOM_JWT_SECRET, or NEWSROOM_JWT_JWKS_URI)");
+    private static final Logger log = LoggerFactory.getLogger(DevDefaultsCheck.class);
+
+    public DevDefaultsCheck(
+            @Value("${newsroom.profile:}") String profile,
+            JwtProperties jwt,
+            @Value("${newsroom.gateway.client-hash-salt}") String salt) {
+        List<String> committed = new ArrayList<>();
+        if (jwt.jwksUri() == null && JwtProperties.LOCAL_DEV_SECRET.equals(jwt.secret())) {
+            committed.add(
+                    "the development JWT secret (set NEWSROOM_JWT_SECRET, or NEWSROOM_JWT_JWKS_URI)");
+        }
+        if (LOCAL_DEV_SALT.equals(salt)) {
+            committed.add("the development client-hash salt (set NEWSROOM_CLIENT_HASH_SALT)");
+        }
+        if (committed.isEmpty()) {
+            return;
+        }
+        if (!LocalProfile.is(profile)) {
+            throw new IllegalStateException(
+                    "refusing to start on "
+                            + String.join(" and ", committed)
+                            + ": they are public; only NEWSROOM_PROFILE="
+                            + LocalProfile.NAME
+                            + " accepts them");
+        }
+        log.warn("local profile: running on {}", String.join(" and ", committed));
     }
-    if (LOCAL_DEV_SALT.equals(salt)) {
-      committed.add("the development client-hash salt (set NEWSROOM_CLIENT_HASH_SALT)");
-    }
-    if (committed.isEmpty()) {
-      return;
-    }
-    if (!LocalProfile.is(profile)) {
-      throw new IllegalStateException("refusing to start on " + String.join(" and ", committed)
-          + ": they are public; only NEWSROOM_PROFILE=" + LocalProfile.NAME + " accepts them");
-    }
-    log.warn("local profile: running on {}", String.join(" and ", committed));
-  }
 }

@@ -7,12 +7,11 @@ package dev.newsroom.gateway.ops;
  */
 public final class LocalProfile {
 
-  public static final String NAME = "local";
+    public static final String NAME = "local";
 
-  private LocalProfile() {
-  }
+    private LocalProfile() {}
 
-  public static boolean is(String profile) {
-    return profile != null && NAME.equalsIgnoreCase(profile.strip());
-  }
+    public static boolean is(String profile) {
+        return profile != null && NAME.equalsIgnoreCase(profile.strip());
+    }
 }

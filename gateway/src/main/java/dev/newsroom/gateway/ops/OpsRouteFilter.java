@@ -23,28 +23,28 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class OpsRouteFilter implements WebFilter {
 
-  private static final Set<String> OPS_ONLY = Set.of("/readyz", "/metrics");
-  private static final String LIVENESS = "/healthz";
+    private static final Set<String> OPS_ONLY = Set.of("/readyz", "/metrics");
+    private static final String LIVENESS = "/healthz";
 
-  private final ObjectProvider<OpsServer> ops;
+    private final ObjectProvider<OpsServer> ops;
 
-  public OpsRouteFilter(ObjectProvider<OpsServer> ops) {
-    this.ops = ops;
-  }
-
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String path = exchange.getRequest().getPath().value();
-    boolean opsPath = OPS_ONLY.contains(path);
-    if (opsPath == onOpsPort(exchange) || path.equals(LIVENESS)) {
-      return chain.filter(exchange);
+    public OpsRouteFilter(ObjectProvider<OpsServer> ops) {
+        this.ops = ops;
     }
-    return Mono.error(ApiException.notFound("no such resource: " + path));
-  }
 
-  private boolean onOpsPort(ServerWebExchange exchange) {
-    InetSocketAddress local = exchange.getRequest().getLocalAddress();
-    OpsServer server = ops.getIfAvailable();
-    return local != null && server != null && local.getPort() == server.port();
-  }
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        boolean opsPath = OPS_ONLY.contains(path);
+        if (opsPath == onOpsPort(exchange) || path.equals(LIVENESS)) {
+            return chain.filter(exchange);
+        }
+        return Mono.error(ApiException.notFound("no such resource: " + path));
+    }
+
+    private boolean onOpsPort(ServerWebExchange exchange) {
+        InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        OpsServer server = ops.getIfAvailable();
+        return local != null && server != null && local.getPort() == server.port();
+    }
 }

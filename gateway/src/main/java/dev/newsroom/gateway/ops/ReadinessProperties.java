@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("newsroom.gateway.readiness")
 public record ReadinessProperties(Duration checkTimeout, Duration cacheFor) {
 
-  public ReadinessProperties {
-    checkTimeout = checkTimeout == null ? Duration.ofSeconds(1) : checkTimeout;
-    cacheFor = cacheFor == null ? Duration.ofSeconds(1) : cacheFor;
-  }
+    public ReadinessProperties {
+        checkTimeout = checkTimeout == null ? Duration.ofSeconds(1) : checkTimeout;
+        cacheFor = cacheFor == null ? Duration.ofSeconds(1) : cacheFor;
+    }
 }

@@ -14,17 +14,18 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ReaderPageHeaders implements WebFilter {
-  static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
-      + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
-      HttpHeaders headers = exchange.getResponse().getHeaders();
-      headers.set("Content-Security-Policy", POLICY);
-      headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("Content-Security-Policy", POLICY);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
+        return chain.filter(exchange);
     }
-    return chain.filter(exchange);
-  }
 }

@@ -16,95 +16,99 @@ import redis.clients.jedis.JedisPubSub;
  */
 public class ChangeSubscriber implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(ChangeSubscriber.class);
+    private static final Logger log = LoggerFactory.getLogger(ChangeSubscriber.class);
 
-  private final GuardedRedis redis;
-  private final NearCache cache;
-  private final Duration retryAfter;
-  private volatile boolean running;
-  private volatile JedisPubSub subscription;
-  private Thread thread;
+    private final GuardedRedis redis;
+    private final NearCache cache;
+    private final Duration retryAfter;
+    private volatile boolean running;
+    private volatile JedisPubSub subscription;
+    private Thread thread;
 
-  public ChangeSubscriber(GuardedRedis redis, NearCache cache, Duration retryAfter) {
-    this.redis = redis;
-    this.cache = cache;
-    this.retryAfter = retryAfter;
-  }
+    public ChangeSubscriber(GuardedRedis redis, NearCache cache, Duration retryAfter) {
+        this.redis = redis;
+        this.cache = cache;
+        this.retryAfter = retryAfter;
+    }
 
-  @Override
-  public void start() {
-    running = true;
-    thread = new Thread(this::listen, "near-cache-invalidation");
-    thread.setDaemon(true);
-    thread.start();
-  }
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::listen, "near-cache-invalidation");
+        thread.setDaemon(true);
+        thread.start();
+    }
 
-  private void listen() {
-    boolean warned = false;
-    while (running) {
-      JedisPubSub pubSub = new JedisPubSub() {
-        @Override
-        public void onSubscribe(String channel, int count) {
-          cache.evictAll();
-        }
+    private void listen() {
+        boolean warned = false;
+        while (running) {
+            JedisPubSub pubSub =
+                    new JedisPubSub() {
+                        @Override
+                        public void onSubscribe(String channel, int count) {
+                            cache.evictAll();
+                        }
 
-        @Override
-        public void onMessage(String channel, String message) {
-          try {
-            cache.evict(Long.parseLong(message.strip()));
-          } catch (NumberFormatException e) {
+                        @Override
+                        public void onMessage(String channel, String message) {
+                            try {
+                                cache.evict(Long.parseLong(message.strip()));
+                            } catch (NumberFormatException e) {
+                                cache.evictAll();
+                            }
+                        }
+                    };
+            subscription = pubSub;
+            try {
+                redis.unguarded().subscribe(pubSub, ReadPathKeys.CHANGES_CHANNEL);
+                warned = false;
+            } catch (RuntimeException e) {
+                if (!warned && running) {
+                    log.warn(
+                            "near-cache invalidation: cannot subscribe to Redis ({}); retrying every {}",
+                            e.getMessage(),
+                            retryAfter);
+                    warned = true;
+                }
+            }
             cache.evictAll();
-          }
+            sleep();
         }
-      };
-      subscription = pubSub;
-      try {
-        redis.unguarded().subscribe(pubSub, ReadPathKeys.CHANGES_CHANNEL);
-        warned = false;
-      } catch (RuntimeException e) {
-        if (!warned && running) {
-          log.warn("near-cache invalidation: cannot subscribe to Redis ({}); retrying every {}", e.getMessage(), retryAfter);
-          warned = true;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(retryAfter.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
-      }
-      cache.evictAll();
-      sleep();
     }
-  }
 
-  private void sleep() {
-    try {
-      Thread.sleep(retryAfter.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+    /** True while the subscription is live (for tests and readiness). */
+    public boolean subscribed() {
+        JedisPubSub current = subscription;
+        return current != null && current.isSubscribed();
     }
-  }
 
-  /** True while the subscription is live (for tests and readiness). */
-  public boolean subscribed() {
-    JedisPubSub current = subscription;
-    return current != null && current.isSubscribed();
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    JedisPubSub current = subscription;
-    if (current != null && current.isSubscribed()) {
-      try {
-        current.unsubscribe();
-      } catch (RuntimeException e) {
-        // the connection is going away anyway
-      }
+    @Override
+    public void stop() {
+        running = false;
+        JedisPubSub current = subscription;
+        if (current != null && current.isSubscribed()) {
+            try {
+                current.unsubscribe();
+            } catch (RuntimeException e) {
+                // the connection is going away anyway
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
-    if (thread != null) {
-      thread.interrupt();
-    }
-  }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
 }

@@ -25,25 +25,25 @@ import reactor.core.publisher.Mono;
  */
 public class NearCacheFastPath implements WebFilter, Ordered {
 
-  /** After the gateway's request-context and token filters (ReaderPageHeaders, unordered, only touches non-API pages). */
-  public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+    /** After the gateway's request-context and token filters (ReaderPageHeaders, unordered, only touches non-API pages). */
+    public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-  private final ReadPath readPath;
-  private final ResponseWriter responses;
+    private final ReadPath readPath;
+    private final ResponseWriter responses;
 
-  public NearCacheFastPath(ReadPath readPath, ResponseWriter responses) {
-    this.readPath = readPath;
-    this.responses = responses;
-  }
+    public NearCacheFastPath(ReadPath readPath, ResponseWriter responses) {
+        this.readPath = readPath;
+        this.responses = responses;
+    }
 
-  @Override
-  public int getOrder() {
-    return ORDER;
-  }
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    Rendered hit = readPath.cachedAnswer(exchange);
-    return hit == null ? chain.filter(exchange) : responses.send(exchange, hit);
-  }
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Rendered hit = readPath.cachedAnswer(exchange);
+        return hit == null ? chain.filter(exchange) : responses.send(exchange, hit);
+    }
 }

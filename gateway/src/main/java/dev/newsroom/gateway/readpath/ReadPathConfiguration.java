@@ -14,41 +14,48 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ReadPathConfiguration {
 
-  @Bean(destroyMethod = "close")
-  GuardedRedis gatewayRedis(ReadPathProperties properties) {
-    ReadPathProperties.Redis r = properties.redis();
-    return new GuardedRedis("gateway", new GuardedRedis.Settings(URI.create(r.url()), r.timeout(), r.poolSize(), r.openFor()));
-  }
+    @Bean(destroyMethod = "close")
+    GuardedRedis gatewayRedis(ReadPathProperties properties) {
+        ReadPathProperties.Redis r = properties.redis();
+        return new GuardedRedis(
+                "gateway",
+                new GuardedRedis.Settings(
+                        URI.create(r.url()), r.timeout(), r.poolSize(), r.openFor()));
+    }
 
-  @Bean
-  NearCache nearCache(ReadPathProperties properties, MeterRegistry meters) {
-    return new NearCache(properties.nearCache(), meters);
-  }
+    @Bean
+    NearCache nearCache(ReadPathProperties properties, MeterRegistry meters) {
+        return new NearCache(properties.nearCache(), meters);
+    }
 
-  @Bean
-  ReadPath readPath(NearCache cache, ViewCounter views, ClientFingerprint fingerprint) {
-    return new ReadPath(cache, views, fingerprint);
-  }
+    @Bean
+    ReadPath readPath(NearCache cache, ViewCounter views, ClientFingerprint fingerprint) {
+        return new ReadPath(cache, views, fingerprint);
+    }
 
-  @Bean
-  @ConditionalOnProperty(name = "newsroom.gateway.read-path.near-cache.fast-path", matchIfMissing = true)
-  NearCacheFastPath nearCacheFastPath(ReadPath readPath, ResponseWriter responses) {
-    return new NearCacheFastPath(readPath, responses);
-  }
+    @Bean
+    @ConditionalOnProperty(
+            name = "newsroom.gateway.read-path.near-cache.fast-path",
+            matchIfMissing = true)
+    NearCacheFastPath nearCacheFastPath(ReadPath readPath, ResponseWriter responses) {
+        return new NearCacheFastPath(readPath, responses);
+    }
 
-  @Bean
-  ViewCounter viewCounter(ReadPathProperties properties, GuardedRedis redis, MeterRegistry meters) {
-    return new ViewCounter(properties.views(), redis, Clock.systemUTC(), meters);
-  }
+    @Bean
+    ViewCounter viewCounter(
+            ReadPathProperties properties, GuardedRedis redis, MeterRegistry meters) {
+        return new ViewCounter(properties.views(), redis, Clock.systemUTC(), meters);
+    }
 
-  /** One thread sends the queued views; the last batch is sent on shutdown (before Redis closes). */
-  @Bean(destroyMethod = "close")
-  ViewFlusher viewFlusher(ViewCounter views, ReadPathProperties properties) {
-    return new ViewFlusher(views, properties.views().flushInterval());
-  }
+    /** One thread sends the queued views; the last batch is sent on shutdown (before Redis closes). */
+    @Bean(destroyMethod = "close")
+    ViewFlusher viewFlusher(ViewCounter views, ReadPathProperties properties) {
+        return new ViewFlusher(views, properties.views().flushInterval());
+    }
 
-  @Bean
-  ChangeSubscriber changeSubscriber(GuardedRedis redis, NearCache cache, ReadPathProperties properties) {
-    return new ChangeSubscriber(redis, cache, properties.redis().resubscribeAfter());
-  }
+    @Bean
+    ChangeSubscriber changeSubscriber(
+            GuardedRedis redis, NearCache cache, ReadPathProperties properties) {
+        return new ChangeSubscriber(redis, cache, properties.redis().resubscribeAfter());
+    }
 }

@@ -11,30 +11,33 @@ import java.util.concurrent.TimeUnit;
  * not lost to a deploy. Closed before the Redis client it writes through.
  */
 public class ViewFlusher implements AutoCloseable {
-  private final ViewCounter views;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "view-flusher");
-    t.setDaemon(true);
-    return t;
-  });
+    private final ViewCounter views;
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "view-flusher");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
-  public ViewFlusher(ViewCounter views, Duration every) {
-    this.views = views;
-    thread.scheduleWithFixedDelay(this::flushQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void flushQuietly() {
-    try {
-      views.flush();
-    } catch (RuntimeException e) {
-      // a failed batch is lost (counted as dropped where known); the next one is sent anyway
+    public ViewFlusher(ViewCounter views, Duration every) {
+        this.views = views;
+        thread.scheduleWithFixedDelay(
+                this::flushQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    thread.shutdown();
-    thread.awaitTermination(5, TimeUnit.SECONDS);
-    flushQuietly();
-  }
+    private void flushQuietly() {
+        try {
+            views.flush();
+        } catch (RuntimeException e) {
+            // a failed batch is lost (counted as dropped where known); the next one is sent anyway
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+        flushQuietly();
+    }
 }

@@ -14,48 +14,67 @@ import java.util.List;
  * @param body "" (no body), "*" (the whole request message) or a top-level field name
  */
 public record HttpBinding(
-    String httpMethod,
-    PathTemplate template,
-    String body,
-    Descriptors.MethodDescriptor rpc,
-    List<String> requiredRoles,
-    RpcSemantics semantics,
-    MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod) {
+        String httpMethod,
+        PathTemplate template,
+        String body,
+        Descriptors.MethodDescriptor rpc,
+        List<String> requiredRoles,
+        RpcSemantics semantics,
+        MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod) {
 
-  public HttpBinding {
-    requiredRoles = List.copyOf(requiredRoles);
-  }
+    public HttpBinding {
+        requiredRoles = List.copyOf(requiredRoles);
+    }
 
-  static HttpBinding of(String httpMethod, String template, String body,
-      Descriptors.MethodDescriptor rpc, List<String> requiredRoles, RpcSemantics semantics) {
-    var grpcMethod = MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(rpc.getService().getFullName(), rpc.getName()))
-        .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(rpc.getInputType())))
-        .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(rpc.getOutputType())))
-        .build();
-    return new HttpBinding(httpMethod, PathTemplate.parse(template), body, rpc, requiredRoles, semantics, grpcMethod);
-  }
+    static HttpBinding of(
+            String httpMethod,
+            String template,
+            String body,
+            Descriptors.MethodDescriptor rpc,
+            List<String> requiredRoles,
+            RpcSemantics semantics) {
+        var grpcMethod =
+                MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+                        .setType(MethodDescriptor.MethodType.UNARY)
+                        .setFullMethodName(
+                                MethodDescriptor.generateFullMethodName(
+                                        rpc.getService().getFullName(), rpc.getName()))
+                        .setRequestMarshaller(
+                                ProtoUtils.marshaller(
+                                        DynamicMessage.getDefaultInstance(rpc.getInputType())))
+                        .setResponseMarshaller(
+                                ProtoUtils.marshaller(
+                                        DynamicMessage.getDefaultInstance(rpc.getOutputType())))
+                        .build();
+        return new HttpBinding(
+                httpMethod,
+                PathTemplate.parse(template),
+                body,
+                rpc,
+                requiredRoles,
+                semantics,
+                grpcMethod);
+    }
 
-  public boolean hasBody() {
-    return !body.isEmpty();
-  }
+    public boolean hasBody() {
+        return !body.isEmpty();
+    }
 
-  public boolean wholeBody() {
-    return body.equals("*");
-  }
+    public boolean wholeBody() {
+        return body.equals("*");
+    }
 
-  public boolean isGet() {
-    return httpMethod.equals("GET");
-  }
+    public boolean isGet() {
+        return httpMethod.equals("GET");
+    }
 
-  /** Google API style custom method ({@code :verb}); a POST without one is a create (201). */
-  public boolean customMethod() {
-    return template.verb() != null;
-  }
+    /** Google API style custom method ({@code :verb}); a POST without one is a create (201). */
+    public boolean customMethod() {
+        return template.verb() != null;
+    }
 
-  @Override
-  public String toString() {
-    return httpMethod + " " + template + " -> " + grpcMethod.getFullMethodName();
-  }
+    @Override
+    public String toString() {
+        return httpMethod + " " + template + " -> " + grpcMethod.getFullMethodName();
+    }
 }

@@ -11,4 +11,5 @@ import org.springframework.http.HttpStatus;
  * @param cacheControl the Cache-Control value
  * @param location     Location of a created resource, or null
  */
-public record Rendered(HttpStatus status, byte[] body, String etag, String cacheControl, URI location) {}
+public record Rendered(
+        HttpStatus status, byte[] body, String etag, String cacheControl, URI location) {}

@@ -15,83 +15,90 @@ import reactor.core.publisher.Mono;
  */
 public class RequestBodyReader {
 
-  /** Exchange attribute: a too-large body was read to its end before the 413 (the connection stays usable). */
-  public static final String BODY_DRAINED = RequestBodyReader.class.getName() + ".bodyDrained";
+    /** Exchange attribute: a too-large body was read to its end before the 413 (the connection stays usable). */
+    public static final String BODY_DRAINED = RequestBodyReader.class.getName() + ".bodyDrained";
 
-  /** Too-large bodies up to this size are read and dropped before the 413; larger ones close the connection. */
-  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    /** Too-large bodies up to this size are read and dropped before the 413; larger ones close the connection. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
-  private final long maxRequestBody;
+    private final long maxRequestBody;
 
-  public RequestBodyReader(long maxRequestBody) {
-    this.maxRequestBody = maxRequestBody;
-  }
-
-  /** The body the binding takes (none: empty), read to its end. */
-  public Mono<byte[]> read(ServerWebExchange exchange, HttpBinding binding) {
-    ServerHttpRequest request = exchange.getRequest();
-    if (!binding.hasBody()) {
-      return Mono.just(new byte[0]);
+    public RequestBodyReader(long maxRequestBody) {
+        this.maxRequestBody = maxRequestBody;
     }
-    long declared = request.getHeaders().getContentLength();
-    if (declared > DRAIN_LIMIT) {
-      // too much to read through: answered at once, and the connection closes
-      return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
-    }
-    return readToEnd(exchange, declared <= maxRequestBody).doOnNext(bytes -> requireJson(request, bytes));
-  }
 
-  /**
-   * The body read to its end, declared or chunked: past the limit the rest is read and dropped,
-   * up to {@link #DRAIN_LIMIT}, and the 413 comes after it, marked {@link #BODY_DRAINED}: a
-   * client still sending when the answer came would lose it to a closed connection (seen with
-   * chunked bodies under load); this way it gets its 413 on a connection that stays usable.
-   * Beyond the drain limit the answer comes at once and the connection closes.
-   *
-   * @param keep false when the declared length is already too large: nothing is kept
-   */
-  private Mono<byte[]> readToEnd(ServerWebExchange exchange, boolean keep) {
-    ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    long[] seen = {0};
-    return exchange.getRequest().getBody()
-        .<byte[]>handle((buffer, sink) -> {
-          try {
-            int n = buffer.readableByteCount();
-            seen[0] += n;
-            if (keep && seen[0] <= maxRequestBody) {
-              byte[] bytes = new byte[n];
-              buffer.read(bytes);
-              kept.write(bytes, 0, n);
-            } else if (seen[0] > DRAIN_LIMIT) {
-              sink.error(ApiException.payloadTooLarge(maxRequestBody));
+    /** The body the binding takes (none: empty), read to its end. */
+    public Mono<byte[]> read(ServerWebExchange exchange, HttpBinding binding) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!binding.hasBody()) {
+            return Mono.just(new byte[0]);
+        }
+        long declared = request.getHeaders().getContentLength();
+        if (declared > DRAIN_LIMIT) {
+            // too much to read through: answered at once, and the connection closes
+            return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
+        }
+        return readToEnd(exchange, declared <= maxRequestBody)
+                .doOnNext(bytes -> requireJson(request, bytes));
+    }
+
+    /**
+     * The body read to its end, declared or chunked: past the limit the rest is read and dropped,
+     * up to {@link #DRAIN_LIMIT}, and the 413 comes after it, marked {@link #BODY_DRAINED}: a
+     * client still sending when the answer came would lose it to a closed connection (seen with
+     * chunked bodies under load); this way it gets its 413 on a connection that stays usable.
+     * Beyond the drain limit the answer comes at once and the connection closes.
+     *
+     * @param keep false when the declared length is already too large: nothing is kept
+     */
+    private Mono<byte[]> readToEnd(ServerWebExchange exchange, boolean keep) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        long[] seen = {0};
+        return exchange.getRequest()
+                .getBody()
+                .<byte[]>handle(
+                        (buffer, sink) -> {
+                            try {
+                                int n = buffer.readableByteCount();
+                                seen[0] += n;
+                                if (keep && seen[0] <= maxRequestBody) {
+                                    byte[] bytes = new byte[n];
+                                    buffer.read(bytes);
+                                    kept.write(bytes, 0, n);
+                                } else if (seen[0] > DRAIN_LIMIT) {
+                                    sink.error(ApiException.payloadTooLarge(maxRequestBody));
+                                }
+                            } finally {
+                                DataBufferUtils.release(buffer);
+                            }
+                        })
+                .then(
+                        Mono.fromCallable(
+                                () -> {
+                                    if (!keep || seen[0] > maxRequestBody) {
+                                        exchange.getAttributes().put(BODY_DRAINED, Boolean.TRUE);
+                                        throw ApiException.payloadTooLarge(maxRequestBody);
+                                    }
+                                    return kept.toByteArray();
+                                }));
+    }
+
+    private static void requireJson(ServerHttpRequest request, byte[] body) {
+        if (body.length == 0) {
+            return;
+        }
+        String header = request.getHeaders().getFirst("Content-Type");
+        try {
+            MediaType type = header == null ? null : MediaType.parseMediaType(header);
+            if (type != null
+                    && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                            || (type.getType().equals("application")
+                                    && type.getSubtype().endsWith("+json")))) {
+                return;
             }
-          } finally {
-            DataBufferUtils.release(buffer);
-          }
-        })
-        .then(Mono.fromCallable(() -> {
-          if (!keep || seen[0] > maxRequestBody) {
-            exchange.getAttributes().put(BODY_DRAINED, Boolean.TRUE);
-            throw ApiException.payloadTooLarge(maxRequestBody);
-          }
-          return kept.toByteArray();
-        }));
-  }
-
-  private static void requireJson(ServerHttpRequest request, byte[] body) {
-    if (body.length == 0) {
-      return;
+        } catch (InvalidMediaTypeException e) {
+            // answered below like any other unsupported type
+        }
+        throw ApiException.unsupportedMediaType(header == null ? "nothing" : header);
     }
-    String header = request.getHeaders().getFirst("Content-Type");
-    try {
-      MediaType type = header == null ? null : MediaType.parseMediaType(header);
-      if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
-          || (type.getType().equals("application") && type.getSubtype().endsWith("+json")))) {
-        return;
-      }
-    } catch (InvalidMediaTypeException e) {
-      // answered below like any other unsupported type
-    }
-    throw ApiException.unsupportedMediaType(header == null ? "nothing" : header);
-  }
 }

@@ -20,51 +20,58 @@ import reactor.core.publisher.Mono;
  */
 public class ResponseWriter {
 
-  private final HttpCaching caching;
+    private final HttpCaching caching;
 
-  public ResponseWriter(HttpCaching caching) {
-    this.caching = caching;
-  }
+    public ResponseWriter(HttpCaching caching) {
+        this.caching = caching;
+    }
 
-  /**
-   * The answer as it will be sent, before any per-request 304 decision.
-   *
-   * @param shareable an anonymous GET of a public read (decided once per request by the read path)
-   */
-  public Rendered render(HttpBinding binding, boolean shareable, DynamicMessage message) {
-    RpcSemantics semantics = binding.semantics();
-    boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
-    String etag = binding.isGet() ? semantics.etagOf(message) : null;
-    URI location = created ? semantics.locationOf(message) : null;
-    byte[] json;
-    try {
-      json = ProtoJson.print(message);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("cannot print " + binding.grpcMethod().getFullMethodName(), e);
+    /**
+     * The answer as it will be sent, before any per-request 304 decision.
+     *
+     * @param shareable an anonymous GET of a public read (decided once per request by the read path)
+     */
+    public Rendered render(HttpBinding binding, boolean shareable, DynamicMessage message) {
+        RpcSemantics semantics = binding.semantics();
+        boolean created = binding.httpMethod().equals("POST") && !binding.customMethod();
+        String etag = binding.isGet() ? semantics.etagOf(message) : null;
+        URI location = created ? semantics.locationOf(message) : null;
+        byte[] json;
+        try {
+            json = ProtoJson.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(
+                    "cannot print " + binding.grpcMethod().getFullMethodName(), e);
+        }
+        return new Rendered(
+                created ? HttpStatus.CREATED : HttpStatus.OK,
+                json,
+                etag,
+                caching.cacheControl(shareable, semantics.cacheClass()),
+                location);
     }
-    return new Rendered(created ? HttpStatus.CREATED : HttpStatus.OK, json, etag,
-        caching.cacheControl(shareable, semantics.cacheClass()), location);
-  }
 
-  /** Sends {@code answer}, or 304 when the request's If-None-Match names its ETag. */
-  public Mono<Void> send(ServerWebExchange exchange, Rendered answer) {
-    ServerHttpResponse response = exchange.getResponse();
-    HttpHeaders headers = response.getHeaders();
-    headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-    headers.set(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
-    if (answer.etag() != null) {
-      headers.setETag(answer.etag());
-      if (HttpCaching.matches(exchange.getRequest().getHeaders().get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
-        response.setStatusCode(HttpStatus.NOT_MODIFIED);
-        return response.setComplete();
-      }
+    /** Sends {@code answer}, or 304 when the request's If-None-Match names its ETag. */
+    public Mono<Void> send(ServerWebExchange exchange, Rendered answer) {
+        ServerHttpResponse response = exchange.getResponse();
+        HttpHeaders headers = response.getHeaders();
+        headers.add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        headers.set(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
+        if (answer.etag() != null) {
+            headers.setETag(answer.etag());
+            if (HttpCaching.matches(
+                    exchange.getRequest().getHeaders().get(HttpHeaders.IF_NONE_MATCH),
+                    answer.etag())) {
+                response.setStatusCode(HttpStatus.NOT_MODIFIED);
+                return response.setComplete();
+            }
+        }
+        response.setStatusCode(answer.status());
+        if (answer.location() != null) {
+            headers.setLocation(answer.location());
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setContentLength(answer.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
     }
-    response.setStatusCode(answer.status());
-    if (answer.location() != null) {
-      headers.setLocation(answer.location());
-    }
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setContentLength(answer.body().length);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
-  }
 }

@@ -16,44 +16,57 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TranscodingConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(TranscodingConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(TranscodingConfiguration.class);
 
-  @Bean
-  BindingCatalog bindingCatalog(TranscodingProperties properties) {
-    BindingCatalog catalog = BindingCatalog.fromOuterClasses(properties.descriptors());
-    catalog.describe().forEach((rpc, routes) -> log.info("REST mapping {} <- {}", rpc, routes));
-    return catalog;
-  }
+    @Bean
+    BindingCatalog bindingCatalog(TranscodingProperties properties) {
+        BindingCatalog catalog = BindingCatalog.fromOuterClasses(properties.descriptors());
+        catalog.describe().forEach((rpc, routes) -> log.info("REST mapping {} <- {}", rpc, routes));
+        return catalog;
+    }
 
-  @Bean
-  GrpcChannels grpcChannels(TranscodingProperties properties) {
-    return new GrpcChannels(properties);
-  }
+    @Bean
+    GrpcChannels grpcChannels(TranscodingProperties properties) {
+        return new GrpcChannels(properties);
+    }
 
-  @Bean
-  BackendClient backendClient(GrpcChannels channels, MeterRegistry meters, TranscodingProperties properties) {
-    return new BackendClient(channels, meters, properties.deadline());
-  }
+    @Bean
+    BackendClient backendClient(
+            GrpcChannels channels, MeterRegistry meters, TranscodingProperties properties) {
+        return new BackendClient(channels, meters, properties.deadline());
+    }
 
-  @Bean
-  ResponseWriter responseWriter(HttpCaching caching) {
-    return new ResponseWriter(caching);
-  }
+    @Bean
+    ResponseWriter responseWriter(HttpCaching caching) {
+        return new ResponseWriter(caching);
+    }
 
-  /**
-   * Signs the call tokens with the internal key ({@code newsroom.identity.key}); blank is the
-   * local-dev key, and start-up fails with it outside NEWSROOM_PROFILE=local.
-   */
-  @Bean
-  CallSigner callSigner(@Value("${newsroom.identity.key:}") String key) {
-    return new CallSigner(new CallTokens(InternalKey.resolve(key)));
-  }
+    /**
+     * Signs the call tokens with the internal key ({@code newsroom.identity.key}); blank is the
+     * local-dev key, and start-up fails with it outside NEWSROOM_PROFILE=local.
+     */
+    @Bean
+    CallSigner callSigner(@Value("${newsroom.identity.key:}") String key) {
+        return new CallSigner(new CallTokens(InternalKey.resolve(key)));
+    }
 
-  @Bean
-  GrpcTranscodingFilter grpcTranscodingFilter(BindingCatalog catalog, BackendClient backend,
-      ResponseWriter responses, TranscodingProperties properties, ClientFingerprint fingerprint, ReadPath readPath,
-      BackendGuard guard, CallSigner signer) {
-    return new GrpcTranscodingFilter(catalog, new RequestBodyReader(properties.maxRequestBody().toBytes()), backend,
-        new CallMetadata(fingerprint, signer), readPath, responses, guard);
-  }
+    @Bean
+    GrpcTranscodingFilter grpcTranscodingFilter(
+            BindingCatalog catalog,
+            BackendClient backend,
+            ResponseWriter responses,
+            TranscodingProperties properties,
+            ClientFingerprint fingerprint,
+            ReadPath readPath,
+            BackendGuard guard,
+            CallSigner signer) {
+        return new GrpcTranscodingFilter(
+                catalog,
+                new RequestBodyReader(properties.maxRequestBody().toBytes()),
+                backend,
+                new CallMetadata(fingerprint, signer),
+                readPath,
+                responses,
+                guard);
+    }
 }

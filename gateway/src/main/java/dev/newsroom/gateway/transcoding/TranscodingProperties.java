@@ -16,14 +16,20 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("newsroom.gateway.transcoding")
 public record TranscodingProperties(
-    List<String> descriptors, Duration deadline, DataSize maxRequestBody, Duration keepAlive,
-    String loadBalancingPolicy) {
+        List<String> descriptors,
+        Duration deadline,
+        DataSize maxRequestBody,
+        Duration keepAlive,
+        String loadBalancingPolicy) {
 
-  public TranscodingProperties {
-    descriptors = descriptors == null ? List.of() : List.copyOf(descriptors);
-    deadline = deadline == null ? Duration.ofSeconds(5) : deadline;
-    maxRequestBody = maxRequestBody == null ? DataSize.ofMegabytes(1) : maxRequestBody;
-    keepAlive = keepAlive == null ? Duration.ofSeconds(30) : keepAlive;
-    loadBalancingPolicy = loadBalancingPolicy == null || loadBalancingPolicy.isBlank() ? "pick_first" : loadBalancingPolicy;
-  }
+    public TranscodingProperties {
+        descriptors = descriptors == null ? List.of() : List.copyOf(descriptors);
+        deadline = deadline == null ? Duration.ofSeconds(5) : deadline;
+        maxRequestBody = maxRequestBody == null ? DataSize.ofMegabytes(1) : maxRequestBody;
+        keepAlive = keepAlive == null ? Duration.ofSeconds(30) : keepAlive;
+        loadBalancingPolicy =
+                loadBalancingPolicy == null || loadBalancingPolicy.isBlank()
+                        ? "pick_first"
+                        : loadBalancingPolicy;
+    }
 }

@@ -23,7 +23,9 @@ final class AbuseTally {
         count(kind, String.valueOf(r.statusCode()));
         String broken = brokenRule(r);
         if (broken != null) {
-            violate(kind, request + " -> " + r.statusCode() + " " + broken + ": " + abbreviate(r.body()));
+            violate(
+                    kind,
+                    request + " -> " + r.statusCode() + " " + broken + ": " + abbreviate(r.body()));
             return false;
         }
         return true;
@@ -43,10 +45,28 @@ final class AbuseTally {
 
     /** Requests sent per kind, statuses seen, rule violations: the figures to quote. */
     synchronized String summary() {
-        StringBuilder out = new StringBuilder("abuse summary (kind: requests; statuses; violations)\n");
-        statuses.forEach((kind, seen) -> out.append(String.format("  %-22s %5d requests; %s; %d violations%n", kind,
-                seen.values().stream().mapToInt(Integer::intValue).sum(), seen, violations.getOrDefault(kind, List.of()).size())));
-        violations.forEach((kind, list) -> list.stream().limit(5).forEach(v -> out.append("  ! ").append(kind).append(": ").append(v).append('\n')));
+        StringBuilder out =
+                new StringBuilder("abuse summary (kind: requests; statuses; violations)\n");
+        statuses.forEach(
+                (kind, seen) ->
+                        out.append(
+                                String.format(
+                                        "  %-22s %5d requests; %s; %d violations%n",
+                                        kind,
+                                        seen.values().stream().mapToInt(Integer::intValue).sum(),
+                                        seen,
+                                        violations.getOrDefault(kind, List.of()).size())));
+        violations.forEach(
+                (kind, list) ->
+                        list.stream()
+                                .limit(5)
+                                .forEach(
+                                        v ->
+                                                out.append("  ! ")
+                                                        .append(kind)
+                                                        .append(": ")
+                                                        .append(v)
+                                                        .append('\n')));
         return out.toString();
     }
 
@@ -64,8 +84,12 @@ final class AbuseTally {
         try {
             JsonElement root = JsonParser.parseString(r.body());
             JsonObject error = root.getAsJsonObject().getAsJsonObject("error");
-            boolean shaped = error != null && error.get("code").getAsInt() == code && error.get("status").isJsonPrimitive()
-                    && error.get("message").isJsonPrimitive() && error.get("details").isJsonArray();
+            boolean shaped =
+                    error != null
+                            && error.get("code").getAsInt() == code
+                            && error.get("status").isJsonPrimitive()
+                            && error.get("message").isJsonPrimitive()
+                            && error.get("details").isJsonArray();
             if (!shaped) {
                 return "error not in the error shape";
             }

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForgedIdentity {
     /** The refusals that mean "not believed". */
-    static final Set<Status.Code> REFUSED = Set.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
+    static final Set<Status.Code> REFUSED =
+            Set.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 
     /** One forged call and what came back. */
     record Outcome(String call, Status.Code status) {
@@ -41,29 +42,36 @@ final class ForgedIdentity {
         }
     }
 
-    private ForgedIdentity() {
-    }
+    private ForgedIdentity() {}
 
     /**
      * Per service address, every RPC of the contract that needs a role and is served by that
      * address's service (by the service names its files declare), called with forged metadata.
      */
-    static List<Outcome> callRoleRpcs(BindingCatalog catalog, String address, Set<String> services, String storyId) {
+    static List<Outcome> callRoleRpcs(
+            BindingCatalog catalog, String address, Set<String> services, String storyId) {
         List<Outcome> outcomes = new ArrayList<>();
         ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
         try {
-            Channel forged = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(forgedAdmin()));
+            Channel forged =
+                    ClientInterceptors.intercept(
+                            channel, MetadataUtils.newAttachHeadersInterceptor(forgedAdmin()));
             Set<String> done = new HashSet<>();
             for (HttpBinding binding : catalog.bindings()) {
-                if (binding.requiredRoles().isEmpty() || !services.contains(binding.rpc().getService().getFullName())
-                        || !done.add(binding.rpc().getFullName()) || !isSafeToForge(binding)) {
+                if (binding.requiredRoles().isEmpty()
+                        || !services.contains(binding.rpc().getService().getFullName())
+                        || !done.add(binding.rpc().getFullName())
+                        || !isSafeToForge(binding)) {
                     continue;
                 }
                 DynamicMessage request = withIds(binding.rpc().getInputType(), storyId);
                 Status.Code code;
                 try {
-                    ClientCalls.blockingUnaryCall(forged, binding.grpcMethod(),
-                            CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), request);
+                    ClientCalls.blockingUnaryCall(
+                            forged,
+                            binding.grpcMethod(),
+                            CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS),
+                            request);
                     code = Status.Code.OK;
                 } catch (StatusRuntimeException e) {
                     code = e.getStatus().getCode();
@@ -78,24 +86,43 @@ final class ForgedIdentity {
 
     /** ArticleFeed.Watch, which streams drafts too, with forged metadata. */
     static Outcome watchFeed(String articleAddress) {
-        var rpc = ArticleProto.getDescriptor().findServiceByName("ArticleFeed").findMethodByName("Watch");
-        MethodDescriptor<DynamicMessage, DynamicMessage> method = MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-                .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName(rpc.getService().getFullName(), rpc.getName()))
-                .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(rpc.getInputType())))
-                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(rpc.getOutputType())))
-                .build();
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(articleAddress).usePlaintext().build();
+        var rpc =
+                ArticleProto.getDescriptor()
+                        .findServiceByName("ArticleFeed")
+                        .findMethodByName("Watch");
+        MethodDescriptor<DynamicMessage, DynamicMessage> method =
+                MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+                        .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+                        .setFullMethodName(
+                                MethodDescriptor.generateFullMethodName(
+                                        rpc.getService().getFullName(), rpc.getName()))
+                        .setRequestMarshaller(
+                                ProtoUtils.marshaller(
+                                        DynamicMessage.getDefaultInstance(rpc.getInputType())))
+                        .setResponseMarshaller(
+                                ProtoUtils.marshaller(
+                                        DynamicMessage.getDefaultInstance(rpc.getOutputType())))
+                        .build();
+        ManagedChannel channel =
+                ManagedChannelBuilder.forTarget(articleAddress).usePlaintext().build();
         try {
-            Channel forged = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(forgedAdmin()));
-            var events = ClientCalls.blockingServerStreamingCall(forged, method,
-                    CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS), DynamicMessage.getDefaultInstance(rpc.getInputType()));
+            Channel forged =
+                    ClientInterceptors.intercept(
+                            channel, MetadataUtils.newAttachHeadersInterceptor(forgedAdmin()));
+            var events =
+                    ClientCalls.blockingServerStreamingCall(
+                            forged,
+                            method,
+                            CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS),
+                            DynamicMessage.getDefaultInstance(rpc.getInputType()));
             // an event, an empty stream, or one kept open until the deadline: the feed was served
             events.hasNext();
             return new Outcome(rpc.getFullName(), Status.Code.OK);
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
-            return new Outcome(rpc.getFullName(), code == Status.Code.DEADLINE_EXCEEDED ? Status.Code.OK : code);
+            return new Outcome(
+                    rpc.getFullName(),
+                    code == Status.Code.DEADLINE_EXCEEDED ? Status.Code.OK : code);
         } finally {
             channel.shutdownNow();
         }
@@ -108,8 +135,12 @@ final class ForgedIdentity {
 
     private static Metadata forgedAdmin() {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER), "intruder");
-        headers.put(Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER), "admin,editor,moderator");
+        headers.put(
+                Metadata.Key.of("x-newsroom-subject", Metadata.ASCII_STRING_MARSHALLER),
+                "intruder");
+        headers.put(
+                Metadata.Key.of("x-newsroom-roles", Metadata.ASCII_STRING_MARSHALLER),
+                "admin,editor,moderator");
         return headers;
     }
 
@@ -117,7 +148,9 @@ final class ForgedIdentity {
     private static DynamicMessage withIds(Descriptor input, String storyId) {
         DynamicMessage.Builder b = DynamicMessage.newBuilder(input);
         for (FieldDescriptor f : input.getFields()) {
-            if (!f.isRepeated() && f.getJavaType() == FieldDescriptor.JavaType.LONG && (f.getName().equals("id") || f.getName().endsWith("_id"))) {
+            if (!f.isRepeated()
+                    && f.getJavaType() == FieldDescriptor.JavaType.LONG
+                    && (f.getName().equals("id") || f.getName().endsWith("_id"))) {
                 b.setField(f, Long.parseLong(storyId));
             }
         }

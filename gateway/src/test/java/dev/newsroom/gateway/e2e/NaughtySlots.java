@@ -23,7 +23,11 @@ import org.springframework.web.util.UriUtils;
  * goes into one slot; every other slot of the request gets a plain value.
  */
 final class NaughtySlots {
-    enum Place { PATH, QUERY, BODY }
+    enum Place {
+        PATH,
+        QUERY,
+        BODY
+    }
 
     /** One string field of one route, where it travels, by its JSON name ({@code a.b} when nested). */
     record Slot(HttpBinding binding, Place place, String name, boolean repeated) {
@@ -34,13 +38,11 @@ final class NaughtySlots {
     }
 
     /** Ids of records the abuse may touch (never the ones checked afterwards). */
-    record Victims(String storyId, String commentId) {
-    }
+    record Victims(String storyId, String commentId) {}
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_.]+)(=[^}]*)?}");
 
-    private NaughtySlots() {
-    }
+    private NaughtySlots() {}
 
     static List<Slot> of(BindingCatalog catalog) {
         List<Slot> slots = new ArrayList<>();
@@ -58,11 +60,17 @@ final class NaughtySlots {
                 Place place = inBody ? Place.BODY : Place.QUERY;
                 if (inBody && binding.wholeBody() || !inBody) {
                     if (isString(field)) {
-                        slots.add(new Slot(binding, place, field.getJsonName(), field.isRepeated()));
+                        slots.add(
+                                new Slot(binding, place, field.getJsonName(), field.isRepeated()));
                     } else if (isPlainMessage(field)) {
                         for (FieldDescriptor inner : field.getMessageType().getFields()) {
                             if (isString(inner)) {
-                                slots.add(new Slot(binding, place, field.getJsonName() + "." + inner.getJsonName(), inner.isRepeated()));
+                                slots.add(
+                                        new Slot(
+                                                binding,
+                                                place,
+                                                field.getJsonName() + "." + inner.getJsonName(),
+                                                inner.isRepeated()));
                             }
                         }
                     }
@@ -70,7 +78,12 @@ final class NaughtySlots {
                     // body: "<field>": the body is that message
                     for (FieldDescriptor inner : field.getMessageType().getFields()) {
                         if (isString(inner)) {
-                            slots.add(new Slot(binding, Place.BODY, inner.getJsonName(), inner.isRepeated()));
+                            slots.add(
+                                    new Slot(
+                                            binding,
+                                            Place.BODY,
+                                            inner.getJsonName(),
+                                            inner.isRepeated()));
                         }
                     }
                 }
@@ -85,10 +98,22 @@ final class NaughtySlots {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String variable = m.group(1);
-            String text = slot.place() == Place.PATH && variable.equals(slot.name()) ? value
-                    : isCommentId(slot.binding(), variable) ? victims.commentId()
-                    : isString(slot.binding().rpc().getInputType().findFieldByName(variable)) ? "abuse" : victims.storyId();
-            m.appendReplacement(out, Matcher.quoteReplacement(UriUtils.encodePathSegment(text, StandardCharsets.UTF_8)));
+            String text =
+                    slot.place() == Place.PATH && variable.equals(slot.name())
+                            ? value
+                            : isCommentId(slot.binding(), variable)
+                                    ? victims.commentId()
+                                    : isString(
+                                                    slot.binding()
+                                                            .rpc()
+                                                            .getInputType()
+                                                            .findFieldByName(variable))
+                                            ? "abuse"
+                                            : victims.storyId();
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            UriUtils.encodePathSegment(text, StandardCharsets.UTF_8)));
         }
         m.appendTail(out);
         return out.toString();
@@ -97,7 +122,10 @@ final class NaughtySlots {
     /** The query string (with its '?'), or "". */
     static String query(Slot slot, String value) {
         return slot.place() == Place.QUERY
-                ? "?" + URLEncoder.encode(slot.name(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)
+                ? "?"
+                        + URLEncoder.encode(slot.name(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8)
                 : "";
     }
 
@@ -154,13 +182,15 @@ final class NaughtySlots {
             if (!isString(field) || field.isRepeated() || body.has(field.getJsonName())) {
                 continue;
             }
-            body.addProperty(field.getJsonName(), switch (field.getName()) {
-                case "language" -> "en";
-                case "section" -> "world";
-                case "email" -> "reader@example.org";
-                case "slug" -> "abuse-" + Long.toHexString(System.nanoTime());
-                default -> "Plain text";
-            });
+            body.addProperty(
+                    field.getJsonName(),
+                    switch (field.getName()) {
+                        case "language" -> "en";
+                        case "section" -> "world";
+                        case "email" -> "reader@example.org";
+                        case "slug" -> "abuse-" + Long.toHexString(System.nanoTime());
+                        default -> "Plain text";
+                    });
         }
     }
 
@@ -174,7 +204,9 @@ final class NaughtySlots {
     }
 
     private static boolean isPlainMessage(FieldDescriptor field) {
-        return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated() && !field.isMapField()
+        return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                && !field.isRepeated()
+                && !field.isMapField()
                 && !field.getMessageType().getFullName().startsWith("google.protobuf.");
     }
 }

@@ -1,14 +1,14 @@
 package dev.newsroom.gateway.e2e;
 
-import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.GatewayApplication;
-import dev.newsroom.testing.TestRedis;
 import dev.newsroom.gateway.testing.TestTokens;
 import dev.newsroom.readpath.ReadPathKeys;
+import dev.newsroom.testing.ServiceProcess;
+import dev.newsroom.testing.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
@@ -35,6 +35,7 @@ import redis.clients.jedis.RedisClient;
  */
 class ReadPathEndToEndTest {
     private static final String EDITOR = TestTokens.token("editor-9", "editor");
+
     /** Views of one story credited to one client address per window (the default per-address-cap). */
     private static final int CAP = 20;
 
@@ -56,13 +57,14 @@ class ReadPathEndToEndTest {
     }
 
     static ConfigurableApplicationContext gateway() {
-        return new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=0",
-                "--newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
-                "--NEWSROOM_ARTICLE_SERVICE_ADDRESS=" + articleService.grpcAddress(),
-                "--newsroom.gateway.read-path.redis.url=" + TestRedis.url(),
-                "--newsroom.gateway.read-path.views.flush-interval=20ms",
-                "--logging.level.dev.newsroom.gateway.access=WARN");
+        return new SpringApplicationBuilder(GatewayApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
+                        "--NEWSROOM_ARTICLE_SERVICE_ADDRESS=" + articleService.grpcAddress(),
+                        "--newsroom.gateway.read-path.redis.url=" + TestRedis.url(),
+                        "--newsroom.gateway.read-path.views.flush-interval=20ms",
+                        "--logging.level.dev.newsroom.gateway.access=WARN");
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -79,7 +81,8 @@ class ReadPathEndToEndTest {
     }
 
     @Test
-    void afterEveryChangeTheNextReadThroughTheSameGatewayShowsItUnderConcurrentReaders() throws Exception {
+    void afterEveryChangeTheNextReadThroughTheSameGatewayShowsItUnderConcurrentReaders()
+            throws Exception {
         JsonObject story = publish("Correct me", "world");
         String id = story.get("id").getAsString();
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -88,22 +91,34 @@ class ReadPathEndToEndTest {
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Rest rest = new Rest(port(gatewayA));
-            running.add(readers.submit(() -> {
-                while (reading.get()) {
-                    rest.get("/api/v1/articles/" + id);
-                    reads.incrementAndGet();
-                }
-            }));
+            running.add(
+                    readers.submit(
+                            () -> {
+                                while (reading.get()) {
+                                    rest.get("/api/v1/articles/" + id);
+                                    reads.incrementAndGet();
+                                }
+                            }));
         }
         try {
             long version = story.get("version").getAsLong();
             for (int i = 1; i <= 200; i++) {
-                HttpResponse<String> patched = a.send("PATCH", "/api/v1/articles/" + id, EDITOR,
-                        "{\"headline\":\"Corrected " + i + "\",\"version\":\"" + version + "\"}");
+                HttpResponse<String> patched =
+                        a.send(
+                                "PATCH",
+                                "/api/v1/articles/" + id,
+                                EDITOR,
+                                "{\"headline\":\"Corrected "
+                                        + i
+                                        + "\",\"version\":\""
+                                        + version
+                                        + "\"}");
                 assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
                 version = json(patched).get("version").getAsLong();
                 HttpResponse<String> read = a.get("/api/v1/articles/" + id);
-                assertThat(json(read).get("headline").getAsString()).as("read %d", i).isEqualTo("Corrected " + i);
+                assertThat(json(read).get("headline").getAsString())
+                        .as("read %d", i)
+                        .isEqualTo("Corrected " + i);
             }
             a.send("POST", "/api/v1/articles/" + id + ":unpublish", EDITOR, "{}");
             assertThat(a.get("/api/v1/articles/" + id).statusCode()).isEqualTo(404);
@@ -130,7 +145,13 @@ class ReadPathEndToEndTest {
             assertThat(b.get(path).statusCode()).isEqualTo(200);
             assertThat(b.get(slugPath).statusCode()).isEqualTo(200);
         }
-        a.send("PATCH", path, EDITOR, "{\"headline\":\"Seen everywhere, corrected\",\"version\":\"" + story.get("version").getAsString() + "\"}");
+        a.send(
+                "PATCH",
+                path,
+                EDITOR,
+                "{\"headline\":\"Seen everywhere, corrected\",\"version\":\""
+                        + story.get("version").getAsString()
+                        + "\"}");
         Instant changed = Instant.now();
         awaitHeadline(b, path, "Seen everywhere, corrected", changed);
         awaitHeadline(b, slugPath, "Seen everywhere, corrected", changed);
@@ -138,7 +159,8 @@ class ReadPathEndToEndTest {
         a.send("DELETE", path, EDITOR, (String) null);
         Instant withdrawn = Instant.now();
         while (b.get(path).statusCode() != 404) {
-            assertThat(Duration.between(withdrawn, Instant.now())).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.between(withdrawn, Instant.now()))
+                    .isLessThan(Duration.ofSeconds(1));
         }
     }
 
@@ -147,26 +169,43 @@ class ReadPathEndToEndTest {
         JsonObject story = publish("Hot off the press", "economy");
         String path = "/api/v1/articles/" + story.get("id").getAsString();
         a.get(path, null);
-        // the publish's own change event reaches this gateway asynchronously and may drop the entry just
-        // filled; and a call is counted when its exchange completes, which can be after the client has the
-        // answer. So: fill again once the event has surely arrived, and count from when the count is still.
+        // the publish's own change event reaches this gateway asynchronously and may drop the entry
+        // just
+        // filled; and a call is counted when its exchange completes, which can be after the client
+        // has the
+        // answer. So: fill again once the event has surely arrived, and count from when the count
+        // is still.
         sleep(300);
         HttpResponse<String> filled = a.get(path, null);
         double before = settledBackendCalls(gatewayA);
         for (int i = 0; i < 50; i++) {
-            // fifty readers at fifty addresses (one address is credited with a capped number of views)
-            HttpResponse<String> hit = a.send("GET", path, null, null, "User-Agent", "reader-" + i,
-                    "X-Forwarded-For", "198.51.100." + i);
+            // fifty readers at fifty addresses (one address is credited with a capped number of
+            // views)
+            HttpResponse<String> hit =
+                    a.send(
+                            "GET",
+                            path,
+                            null,
+                            null,
+                            "User-Agent",
+                            "reader-" + i,
+                            "X-Forwarded-For",
+                            "198.51.100." + i);
             // a hit (answered before route matching) is the answer the full route gave
             assertThat(hit.statusCode()).isEqualTo(200);
             assertThat(hit.body()).isEqualTo(filled.body());
             for (String header : List.of("ETag", "Cache-Control", "Content-Type", "Vary")) {
-                assertThat(hit.headers().allValues(header)).as(header).isEqualTo(filled.headers().allValues(header));
+                assertThat(hit.headers().allValues(header))
+                        .as(header)
+                        .isEqualTo(filled.headers().allValues(header));
             }
-            assertThat(hit.headers().firstValue("X-Request-Id")).isPresent().isNotEqualTo(filled.headers().firstValue("X-Request-Id"));
+            assertThat(hit.headers().firstValue("X-Request-Id"))
+                    .isPresent()
+                    .isNotEqualTo(filled.headers().firstValue("X-Request-Id"));
         }
         String etag = filled.headers().firstValue("ETag").orElseThrow();
-        assertThat(a.send("GET", path, null, null, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(a.send("GET", path, null, null, "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
         assertThat(backendCalls(gatewayA)).isEqualTo(before);
         awaitViews(story, 51);
     }
@@ -196,21 +235,47 @@ class ReadPathEndToEndTest {
         long id = story.get("id").getAsLong();
         String path = "/api/v1/articles/" + id;
         for (int i = 0; i < 500; i++) {
-            HttpResponse<String> r = (i % 2 == 0 ? a : b).send("GET", path, null, null,
-                    "User-Agent", "bot-" + i, "X-Forwarded-For", "203.0.113.66");
+            HttpResponse<String> r =
+                    (i % 2 == 0 ? a : b)
+                            .send(
+                                    "GET",
+                                    path,
+                                    null,
+                                    null,
+                                    "User-Agent",
+                                    "bot-" + i,
+                                    "X-Forwarded-For",
+                                    "203.0.113.66");
             assertThat(r.statusCode()).isEqualTo(200);
         }
         // a second address, also rotating: its own cap, no more
         for (int i = 0; i < 30; i++) {
-            a.send("GET", path, null, null, "User-Agent", "other-bot-" + i, "X-Forwarded-For", "2001:db8:7:7::" + i);
+            a.send(
+                    "GET",
+                    path,
+                    null,
+                    null,
+                    "User-Agent",
+                    "other-bot-" + i,
+                    "X-Forwarded-For",
+                    "2001:db8:7:7::" + i);
         }
         awaitViews(story, 2 * CAP);
-        assertThat(redis.pfcount(ReadPathKeys.readers(id, Instant.now()))).isBetween(2L * CAP - 2, 2L * CAP + 2);
-        // the X-Forwarded-For hops left of the last untrusted one are the client's own text: ignored
+        assertThat(redis.pfcount(ReadPathKeys.readers(id, Instant.now())))
+                .isBetween(2L * CAP - 2, 2L * CAP + 2);
+        // the X-Forwarded-For hops left of the last untrusted one are the client's own text:
+        // ignored
         JsonObject other = publish("Spoof me", "world");
         for (int i = 0; i < 100; i++) {
-            a.send("GET", "/api/v1/articles/" + other.get("id").getAsString(), null, null,
-                    "User-Agent", "spoof-" + i, "X-Forwarded-For", "10.0.0." + i + ", 203.0.113.67");
+            a.send(
+                    "GET",
+                    "/api/v1/articles/" + other.get("id").getAsString(),
+                    null,
+                    null,
+                    "User-Agent",
+                    "spoof-" + i,
+                    "X-Forwarded-For",
+                    "10.0.0." + i + ", 203.0.113.67");
         }
         awaitViews(other, CAP);
     }
@@ -218,7 +283,13 @@ class ReadPathEndToEndTest {
     @Test
     void theHotListAnswersThroughTheGateway() {
         JsonObject story = publish("Everyone reads this", "defense");
-        a.send("GET", "/api/v1/articles/" + story.get("id").getAsString(), null, null, "User-Agent", "hot-reader");
+        a.send(
+                "GET",
+                "/api/v1/articles/" + story.get("id").getAsString(),
+                null,
+                null,
+                "User-Agent",
+                "hot-reader");
         awaitViews(story, 1);
         Instant deadline = Instant.now().plusSeconds(10);
         JsonObject hot;
@@ -228,16 +299,24 @@ class ReadPathEndToEndTest {
             hot = json(r);
         } while (!hot.has("stories") && Instant.now().isBefore(deadline));
         JsonObject first = hot.getAsJsonArray("stories").get(0).getAsJsonObject();
-        assertThat(first.getAsJsonObject("story").get("headline").getAsString()).isEqualTo("Everyone reads this");
+        assertThat(first.getAsJsonObject("story").get("headline").getAsString())
+                .isEqualTo("Everyone reads this");
         assertThat(first.get("views").getAsString()).isEqualTo("1");
         assertThat(first.get("uniqueReaders").getAsString()).isEqualTo("1");
         assertThat(hot.has("stale")).isFalse();
     }
 
     private static JsonObject publish(String headline, String section) {
-        HttpResponse<String> created = a.send("POST", "/api/v1/articles", EDITOR,
-                "{\"language\":\"en\",\"section\":\"" + section + "\",\"tags\":[\"e2e\"],\"headline\":\"" + headline
-                        + "\",\"lead\":\"Lead.\",\"body\":\"<p>Body.</p>\",\"author\":\"Wire desk\"}");
+        HttpResponse<String> created =
+                a.send(
+                        "POST",
+                        "/api/v1/articles",
+                        EDITOR,
+                        "{\"language\":\"en\",\"section\":\""
+                                + section
+                                + "\",\"tags\":[\"e2e\"],\"headline\":\""
+                                + headline
+                                + "\",\"lead\":\"Lead.\",\"body\":\"<p>Body.</p>\",\"author\":\"Wire desk\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json(created).get("id").getAsString();
         return json(a.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}"));
@@ -249,12 +328,16 @@ class ReadPathEndToEndTest {
             if (r.statusCode() == 200 && json(r).get("headline").getAsString().equals(headline)) {
                 return;
             }
-            assertThat(Duration.between(since, Instant.now())).as("stale after the change").isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.between(since, Instant.now()))
+                    .as("stale after the change")
+                    .isLessThan(Duration.ofSeconds(1));
         }
     }
 
     private static void awaitViews(JsonObject story, int expected) {
-        String key = ReadPathKeys.views(ReadPathKeys.ALL_SECTIONS, ReadPathKeys.epochHour(Instant.now()));
+        String key =
+                ReadPathKeys.views(
+                        ReadPathKeys.ALL_SECTIONS, ReadPathKeys.epochHour(Instant.now()));
         String member = story.get("id").getAsString();
         Instant deadline = Instant.now().plusSeconds(5);
         Double views = null;
@@ -266,12 +349,19 @@ class ReadPathEndToEndTest {
             sleep(20);
         }
         sleep(200);
-        assertThat(redis.zscore(key, member)).as("views of %s", member).isEqualTo((double) expected);
+        assertThat(redis.zscore(key, member))
+                .as("views of %s", member)
+                .isEqualTo((double) expected);
     }
 
     private static double backendCalls(ConfigurableApplicationContext gateway) {
-        return gateway.getBean(MeterRegistry.class).find("gateway.backend.requests").timers().stream()
-                .mapToDouble(Timer::count).sum();
+        return gateway
+                .getBean(MeterRegistry.class)
+                .find("gateway.backend.requests")
+                .timers()
+                .stream()
+                .mapToDouble(Timer::count)
+                .sum();
     }
 
     /** The backend call count once it has not moved for 100 ms (at most 5 s). */

@@ -13,16 +13,24 @@ import java.time.Duration;
 
 /** A plain HTTP/1.1 client for the gateway, as a web client would call it. */
 final class Rest {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     Rest(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    HttpResponse<String> send(String method, String path, String token, byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> send(
+            String method, String path, String token, byte[] body, String... headers) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -40,7 +48,8 @@ final class Rest {
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) {
-        return send(method, path, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        return send(
+                method, path, token, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) {
@@ -58,13 +67,17 @@ final class Rest {
     /** The response is {@code code} with the error shape of docs/api-notes.md, and no stack trace. */
     static JsonObject error(HttpResponse<String> r, int code, String status) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(code);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/json");
         JsonObject error = json(r).getAsJsonObject("error");
         assertThat(error.get("code").getAsInt()).isEqualTo(code);
         assertThat(error.get("status").getAsString()).isEqualTo(status);
         assertThat(error.get("message").getAsString()).isNotBlank();
         assertThat(error.get("details").isJsonArray()).isTrue();
-        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+        assertThat(r.body())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain(".java:");
         return error;
     }
 }

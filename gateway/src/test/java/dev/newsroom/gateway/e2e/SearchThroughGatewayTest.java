@@ -1,6 +1,5 @@
 package dev.newsroom.gateway.e2e;
 
-import dev.newsroom.testing.ServiceProcess;
 import static dev.newsroom.gateway.e2e.Rest.error;
 import static dev.newsroom.gateway.e2e.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.newsroom.gateway.testing.TestTokens;
+import dev.newsroom.testing.ServiceProcess;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * and gone within 2 s through the gateway's search routes, with the real article-service (on
  * its own PostgreSQL database) and search-service (on its own index, following the feed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.gateway.jwt.secret=" + TestTokens.SECRET,
+        })
 class SearchThroughGatewayTest {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
     private static final String EDITOR = TestTokens.token("editor-7", "editor");
 
     private static final ArticlesAnd SERVICES = new ArticlesAnd(ServiceProcess::search);
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
     private Rest rest;
 
     @DynamicPropertySource
@@ -59,43 +60,87 @@ class SearchThroughGatewayTest {
 
     @Test
     void aPublishedStoryIsFoundWithinTwoSecondsAndItsWithdrawalRemovesIt() {
-        String id = publish("en", "economy", "Wheat harvest breaks records in Kansas",
-                "<p>Farmers in Kansas brought in the largest wheat harvest on record.</p>");
-        assertThat(foundWithin(VISIBLE_WITHIN, "wheat harvest", id, true)).as("found within 2 s").isTrue();
+        String id =
+                publish(
+                        "en",
+                        "economy",
+                        "Wheat harvest breaks records in Kansas",
+                        "<p>Farmers in Kansas brought in the largest wheat harvest on record.</p>");
+        assertThat(foundWithin(VISIBLE_WITHIN, "wheat harvest", id, true))
+                .as("found within 2 s")
+                .isTrue();
 
-        JsonObject hit = hitsOf("wheat harvest").stream().filter(h -> h.get("id").getAsString().equals(id)).findFirst().orElseThrow();
-        assertThat(hit.getAsJsonObject("highlights").get("headline").getAsString()).contains("<mark>Wheat</mark>");
-        assertThat(json(rest.get("/api/v1/search:suggest?q=Whea")).toString()).contains("Wheat harvest breaks records");
+        JsonObject hit =
+                hitsOf("wheat harvest").stream()
+                        .filter(h -> h.get("id").getAsString().equals(id))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(hit.getAsJsonObject("highlights").get("headline").getAsString())
+                .contains("<mark>Wheat</mark>");
+        assertThat(json(rest.get("/api/v1/search:suggest?q=Whea")).toString())
+                .contains("Wheat harvest breaks records");
         assertThat(rest.get("/api/v1/articles/" + id + "/related").statusCode()).isEqualTo(200);
 
-        assertThat(rest.send("DELETE", "/api/v1/articles/" + id, EDITOR, (String) null).statusCode()).isEqualTo(200);
-        assertThat(foundWithin(VISIBLE_WITHIN, "wheat harvest", id, false)).as("gone within 2 s").isTrue();
+        assertThat(
+                        rest.send("DELETE", "/api/v1/articles/" + id, EDITOR, (String) null)
+                                .statusCode())
+                .isEqualTo(200);
+        assertThat(foundWithin(VISIBLE_WITHIN, "wheat harvest", id, false))
+                .as("gone within 2 s")
+                .isTrue();
     }
 
     @Test
     void persianTypedWithArabicLettersIsFoundWithPersianLettersAndTheReverse() {
         // ي and ك (Arabic) in the story, ی and ک (Persian) in the query; a ZWNJ variant too
-        String id = publish("fa", "politics", "سياست خارجي كشور", "<p>گزارش درباره سياست‌هاي كشور.</p>");
+        String id =
+                publish(
+                        "fa",
+                        "politics",
+                        "سياست خارجي كشور",
+                        "<p>گزارش درباره سياست‌هاي كشور.</p>");
         assertThat(foundWithin(VISIBLE_WITHIN, "سیاست خارجی کشور", id, true)).isTrue();
         assertThat(foundWithin(VISIBLE_WITHIN, "سياستهای", id, true)).as("ZWNJ-less form").isTrue();
         String other = publish("fa", "politics", "بازار کتاب یزد", "<p>نمایشگاه کتاب.</p>");
-        assertThat(foundWithin(VISIBLE_WITHIN, "كتاب يزد", other, true)).as("Arabic letters find Persian ones").isTrue();
+        assertThat(foundWithin(VISIBLE_WITHIN, "كتاب يزد", other, true))
+                .as("Arabic letters find Persian ones")
+                .isTrue();
     }
 
     @Test
     void aMisspeltWordGetsADidYouMeanOfTheStoriesOwnWords() {
-        String id = publish("en", "science", "Quasicrystal lattice imaged", "<p>Physicists imaged a quasicrystal lattice.</p>");
+        String id =
+                publish(
+                        "en",
+                        "science",
+                        "Quasicrystal lattice imaged",
+                        "<p>Physicists imaged a quasicrystal lattice.</p>");
         assertThat(foundWithin(VISIBLE_WITHIN, "quasicrystal", id, true)).isTrue();
-        JsonObject answer = json(rest.get("/api/v1/search?q=" + URLEncoder.encode("quasicrystl lattice", StandardCharsets.UTF_8)));
+        JsonObject answer =
+                json(
+                        rest.get(
+                                "/api/v1/search?q="
+                                        + URLEncoder.encode(
+                                                "quasicrystl lattice", StandardCharsets.UTF_8)));
         assertThat(answer.get("suggestion").getAsString()).isEqualTo("quasicrystal lattice");
         assertThat(json(rest.get("/api/v1/search?q=quasicrystal")).has("suggestion")).isFalse();
     }
 
     @Test
     void hostileAndMalformedQueriesAreAnsweredNeverWithA500() {
-        for (String q : List.of("\"unbalanced (AND OR -- ** ~ ^ \\\\", "<script>alert(1)</script>", "-", "OR OR OR",
-                "\u202e\u0000", "x".repeat(5000), "w,".repeat(240), "\"" + "w ".repeat(400) + "\"", "a OR ".repeat(100))) {
-            HttpResponse<String> r = rest.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        for (String q :
+                List.of(
+                        "\"unbalanced (AND OR -- ** ~ ^ \\\\",
+                        "<script>alert(1)</script>",
+                        "-",
+                        "OR OR OR",
+                        "\u202e\u0000",
+                        "x".repeat(5000),
+                        "w,".repeat(240),
+                        "\"" + "w ".repeat(400) + "\"",
+                        "a OR ".repeat(100))) {
+            HttpResponse<String> r =
+                    rest.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(q + " → " + r.body()).isLessThan(500);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("<script>");
         }
@@ -107,9 +152,26 @@ class SearchThroughGatewayTest {
     }
 
     private String publish(String language, String section, String headline, String body) {
-        String id = json(rest.send("POST", "/api/v1/articles", EDITOR, "{\"language\":\"" + language + "\",\"section\":\""
-                + section + "\",\"headline\":\"" + headline + "\",\"body\":\"" + body + "\"}")).get("id").getAsString();
-        assertThat(rest.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}").statusCode()).isEqualTo(200);
+        String id =
+                json(rest.send(
+                                "POST",
+                                "/api/v1/articles",
+                                EDITOR,
+                                "{\"language\":\""
+                                        + language
+                                        + "\",\"section\":\""
+                                        + section
+                                        + "\",\"headline\":\""
+                                        + headline
+                                        + "\",\"body\":\""
+                                        + body
+                                        + "\"}"))
+                        .get("id")
+                        .getAsString();
+        assertThat(
+                        rest.send("POST", "/api/v1/articles/" + id + ":publish", EDITOR, "{}")
+                                .statusCode())
+                .isEqualTo(200);
         return id;
     }
 
@@ -126,7 +188,8 @@ class SearchThroughGatewayTest {
     }
 
     private List<JsonObject> hitsOf(String q) {
-        HttpResponse<String> r = rest.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        HttpResponse<String> r =
+                rest.get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         List<JsonObject> hits = new ArrayList<>();
         JsonElement array = json(r).get("hits");

@@ -1,8 +1,9 @@
 package dev.newsroom.search.analysis;
 
+import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.analysis.synonym.SynonymMap;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -19,9 +20,8 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
-import java.io.Reader;
-import java.util.regex.Pattern;
 
 /**
  * The analyzer of every field, picked by its name: text fields end in their language
@@ -41,8 +41,13 @@ public final class Analyzers extends DelegatingAnalyzerWrapper {
         byLanguage.put(Languages.ARABIC, new ArabicAnalyzer());
         byLanguage.put(Languages.ENGLISH, new ArabicScriptFolding(new EnglishAnalyzer()));
         byLanguage.put(Languages.TURKISH, new ArabicScriptFolding(new TurkishAnalyzer()));
-        byLanguage.put(Languages.STANDARD, new ArabicScriptFolding(new StandardAnalyzer(CharArraySet.EMPTY_SET)));
-        synonyms.forEach((language, map) -> byLanguage.computeIfPresent(language, (l, analyzer) -> new WithSynonyms(analyzer, map)));
+        byLanguage.put(
+                Languages.STANDARD,
+                new ArabicScriptFolding(new StandardAnalyzer(CharArraySet.EMPTY_SET)));
+        synonyms.forEach(
+                (language, map) ->
+                        byLanguage.computeIfPresent(
+                                language, (l, analyzer) -> new WithSynonyms(analyzer, map)));
         suggest = new SuggestAnalyzer(forIndex);
     }
 

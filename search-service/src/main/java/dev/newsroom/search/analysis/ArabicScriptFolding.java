@@ -28,7 +28,8 @@ final class ArabicScriptFolding extends AnalyzerWrapper {
     }
 
     @Override
-    protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+    protected TokenStreamComponents wrapComponents(
+            String fieldName, TokenStreamComponents components) {
         TokenStream stream = new DecimalDigitFilter(components.getTokenStream());
         stream = new ArabicNormalizationFilter(stream);
         stream = new PersianNormalizationFilter(stream);
@@ -37,7 +38,8 @@ final class ArabicScriptFolding extends AnalyzerWrapper {
 
     @Override
     protected TokenStream wrapTokenStreamForNormalization(String fieldName, TokenStream in) {
-        return new PersianNormalizationFilter(new ArabicNormalizationFilter(new DecimalDigitFilter(in)));
+        return new PersianNormalizationFilter(
+                new ArabicNormalizationFilter(new DecimalDigitFilter(in)));
     }
 
     @Override

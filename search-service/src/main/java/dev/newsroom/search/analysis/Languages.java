@@ -15,12 +15,13 @@ public final class Languages {
     public static final String ARABIC = "ar";
     public static final String ENGLISH = "en";
     public static final String TURKISH = "tr";
+
     /** Anything else: standard tokenisation and lower-casing, no stemming. */
     public static final String STANDARD = "std";
+
     public static final List<String> ALL = List.of(PERSIAN, ARABIC, ENGLISH, TURKISH, STANDARD);
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The primary subtag of a BCP 47 tag, lower-cased: what the language filter compares. */
     public static String primary(String tag) {
@@ -43,16 +44,19 @@ public final class Languages {
      */
     public static Set<String> forScriptOf(String text) {
         Set<String> languages = new LinkedHashSet<>();
-        text.codePoints().filter(Character::isLetter).forEach(cp -> {
-            UnicodeScript script = UnicodeScript.of(cp);
-            if (script == UnicodeScript.ARABIC) {
-                languages.add(PERSIAN);
-                languages.add(ARABIC);
-            } else if (script == UnicodeScript.LATIN) {
-                languages.add(ENGLISH);
-                languages.add(TURKISH);
-            }
-        });
+        text.codePoints()
+                .filter(Character::isLetter)
+                .forEach(
+                        cp -> {
+                            UnicodeScript script = UnicodeScript.of(cp);
+                            if (script == UnicodeScript.ARABIC) {
+                                languages.add(PERSIAN);
+                                languages.add(ARABIC);
+                            } else if (script == UnicodeScript.LATIN) {
+                                languages.add(ENGLISH);
+                                languages.add(TURKISH);
+                            }
+                        });
         if (languages.isEmpty() && text.codePoints().noneMatch(Character::isLetter)) {
             languages.addAll(ALL);
         }

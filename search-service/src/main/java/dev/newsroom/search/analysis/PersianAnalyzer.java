@@ -30,12 +30,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class PersianAnalyzer extends Analyzer {
     static final char ZWNJ = '\u200C';
-    private static final int ZWNJ_SPLIT = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
-            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.CATENATE_ALL;
+    private static final int ZWNJ_SPLIT =
+            WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+                    | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                    | WordDelimiterGraphFilter.CATENATE_ALL;
 
     private final boolean forIndex;
-    private final CharArraySet stopwords = org.apache.lucene.analysis.fa.PersianAnalyzer.getDefaultStopSet();
+    private final CharArraySet stopwords =
+            org.apache.lucene.analysis.fa.PersianAnalyzer.getDefaultStopSet();
 
     /** @param forIndex flatten the ZWNJ graph for the index; keep it for queries */
     public PersianAnalyzer(boolean forIndex) {

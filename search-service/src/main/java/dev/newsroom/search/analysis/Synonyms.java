@@ -24,8 +24,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class Synonyms {
     private static final String CLASSPATH = "classpath:";
 
-    private Synonyms() {
-    }
+    private Synonyms() {}
 
     /** The synonym map of each language that has a file at {@code location}; none for an empty location. */
     public static Map<String, SynonymMap> load(String location) {
@@ -41,14 +40,22 @@ public final class Synonyms {
                         maps.put(language, parse(rules, index.language(language)));
                     }
                 } catch (IOException | ParseException e) {
-                    throw new IllegalStateException("cannot read the synonyms " + location + "/" + name + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "cannot read the synonyms "
+                                    + location
+                                    + "/"
+                                    + name
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         }
         return maps;
     }
 
-    private static SynonymMap parse(Reader rules, Analyzer analyzer) throws IOException, ParseException {
+    private static SynonymMap parse(Reader rules, Analyzer analyzer)
+            throws IOException, ParseException {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
         parser.parse(rules);
         return parser.build();
@@ -56,13 +63,19 @@ public final class Synonyms {
 
     private static Reader open(String location, String name) throws IOException {
         if (location.startsWith(CLASSPATH)) {
-            String resource = "/" + location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "") + "/" + name;
+            String resource =
+                    "/"
+                            + location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "")
+                            + "/"
+                            + name;
             InputStream in = Synonyms.class.getResourceAsStream(resource);
             return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
         }
         Path file = Path.of(location, name);
         try {
-            return Files.isRegularFile(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : null;
+            return Files.isRegularFile(file)
+                    ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+                    : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

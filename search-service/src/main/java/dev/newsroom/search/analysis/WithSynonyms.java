@@ -22,8 +22,11 @@ final class WithSynonyms extends AnalyzerWrapper {
     }
 
     @Override
-    protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(components.getSource(), new SynonymGraphFilter(components.getTokenStream(), synonyms, true));
+    protected TokenStreamComponents wrapComponents(
+            String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+                components.getSource(),
+                new SynonymGraphFilter(components.getTokenStream(), synonyms, true));
     }
 
     @Override

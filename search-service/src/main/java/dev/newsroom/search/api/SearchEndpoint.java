@@ -44,52 +44,91 @@ public class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
 
     @Override
     public void search(SearchRequest request, StreamObserver<SearchResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            StorySearch.Request r = new StorySearch.Request(request.getQ(), request.getSection(), request.getLanguage(),
-                    request.hasFrom() ? millis(request.getFrom()) : null, request.hasTo() ? millis(request.getTo()) : null,
-                    byDate(request.getSort()), request.getRecencyBoost(), request.getPageSize(), request.getPageToken());
-            StorySearch.Result result = index.withSearcher(s -> search.search(s, r));
-            SearchResponse.Builder response = SearchResponse.newBuilder()
-                    .setTotalHits(result.totalHits())
-                    .setNextPageToken(result.nextPageToken())
-                    .setSuggestion(result.suggestion());
-            result.hits().forEach(h -> response.addHits(hit(h)));
-            result.facets().forEach((section, count) -> response.addFacets(SectionCount.newBuilder().setSection(section).setCount(count)));
-            return response.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    StorySearch.Request r =
+                            new StorySearch.Request(
+                                    request.getQ(),
+                                    request.getSection(),
+                                    request.getLanguage(),
+                                    request.hasFrom() ? millis(request.getFrom()) : null,
+                                    request.hasTo() ? millis(request.getTo()) : null,
+                                    byDate(request.getSort()),
+                                    request.getRecencyBoost(),
+                                    request.getPageSize(),
+                                    request.getPageToken());
+                    StorySearch.Result result = index.withSearcher(s -> search.search(s, r));
+                    SearchResponse.Builder response =
+                            SearchResponse.newBuilder()
+                                    .setTotalHits(result.totalHits())
+                                    .setNextPageToken(result.nextPageToken())
+                                    .setSuggestion(result.suggestion());
+                    result.hits().forEach(h -> response.addHits(hit(h)));
+                    result.facets()
+                            .forEach(
+                                    (section, count) ->
+                                            response.addFacets(
+                                                    SectionCount.newBuilder()
+                                                            .setSection(section)
+                                                            .setCount(count)));
+                    return response.build();
+                });
     }
 
     @Override
     public void suggest(SuggestRequest request, StreamObserver<SuggestResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            SuggestResponse.Builder response = SuggestResponse.newBuilder();
-            index.withSearcher(s -> suggestions.suggest(s, request.getQ(), request.getLanguage())).forEach(sg ->
-                    response.addSuggestions(Suggestion.newBuilder().setId(sg.id()).setSlug(sg.slug()).setHeadline(sg.headline())));
-            return response.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    SuggestResponse.Builder response = SuggestResponse.newBuilder();
+                    index.withSearcher(
+                                    s ->
+                                            suggestions.suggest(
+                                                    s, request.getQ(), request.getLanguage()))
+                            .forEach(
+                                    sg ->
+                                            response.addSuggestions(
+                                                    Suggestion.newBuilder()
+                                                            .setId(sg.id())
+                                                            .setSlug(sg.slug())
+                                                            .setHeadline(sg.headline())));
+                    return response.build();
+                });
     }
 
     @Override
     public void related(RelatedRequest request, StreamObserver<RelatedResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            RelatedResponse.Builder response = RelatedResponse.newBuilder();
-            index.withSearcher(s -> related.of(s, request.getId()))
-                    .orElseThrow(() -> Status.NOT_FOUND.withDescription("no published story " + request.getId()).asRuntimeException())
-                    .forEach(h -> response.addArticles(hit(h)));
-            return response.build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    RelatedResponse.Builder response = RelatedResponse.newBuilder();
+                    index.withSearcher(s -> related.of(s, request.getId()))
+                            .orElseThrow(
+                                    () ->
+                                            Status.NOT_FOUND
+                                                    .withDescription(
+                                                            "no published story " + request.getId())
+                                                    .asRuntimeException())
+                            .forEach(h -> response.addArticles(hit(h)));
+                    return response.build();
+                });
     }
 
     @Override
     public void reindex(ReindexRequest request, StreamObserver<ReindexResponse> out) {
-        GrpcErrors.unary(out, () -> {
-            Caller.current().require(Caller.ADMIN);
-            String name = index.reindex();
-            if (name == null) {
-                throw Status.FAILED_PRECONDITION.withDescription("a reindex is already running").asRuntimeException();
-            }
-            return ReindexResponse.newBuilder().setIndex(name).build();
-        });
+        GrpcErrors.unary(
+                out,
+                () -> {
+                    Caller.current().require(Caller.ADMIN);
+                    String name = index.reindex();
+                    if (name == null) {
+                        throw Status.FAILED_PRECONDITION
+                                .withDescription("a reindex is already running")
+                                .asRuntimeException();
+                    }
+                    return ReindexResponse.newBuilder().setIndex(name).build();
+                });
     }
 
     private static boolean byDate(String sort) {
@@ -106,12 +145,22 @@ public class SearchEndpoint extends SearchServiceGrpc.SearchServiceImplBase {
 
     private static SearchHit hit(StoryHit h) {
         return SearchHit.newBuilder()
-                .setId(h.id()).setSlug(h.slug()).setLanguage(h.language()).setSection(h.section())
-                .setHeadline(h.headline()).setLead(h.lead()).setAuthor(h.author())
-                .setPublishTime(Timestamp.newBuilder().setSeconds(Math.floorDiv(h.publishMillis(), 1000))
-                        .setNanos((int) Math.floorMod(h.publishMillis(), 1000) * 1_000_000))
+                .setId(h.id())
+                .setSlug(h.slug())
+                .setLanguage(h.language())
+                .setSection(h.section())
+                .setHeadline(h.headline())
+                .setLead(h.lead())
+                .setAuthor(h.author())
+                .setPublishTime(
+                        Timestamp.newBuilder()
+                                .setSeconds(Math.floorDiv(h.publishMillis(), 1000))
+                                .setNanos((int) Math.floorMod(h.publishMillis(), 1000) * 1_000_000))
                 .setScore(h.score())
-                .setHighlights(Highlights.newBuilder().setHeadline(h.headlineMarked()).addAllSnippets(h.snippets()))
+                .setHighlights(
+                        Highlights.newBuilder()
+                                .setHeadline(h.headlineMarked())
+                                .addAllSnippets(h.snippets()))
                 .build();
     }
 }

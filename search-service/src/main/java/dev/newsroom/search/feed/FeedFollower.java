@@ -62,8 +62,10 @@ public final class FeedFollower implements AutoCloseable {
     /** Connected, nothing queued and no event for {@code idle}: the backlog has been applied. */
     public boolean caughtUp(Duration idle) {
         long now = System.nanoTime();
-        return connected && queue.isEmpty()
-                && now - lastActivityNanos >= idle.toNanos() && now - connectedSinceNanos >= idle.toNanos();
+        return connected
+                && queue.isEmpty()
+                && now - lastActivityNanos >= idle.toNanos()
+                && now - connectedSinceNanos >= idle.toNanos();
     }
 
     private void run() {
@@ -83,28 +85,36 @@ public final class FeedFollower implements AutoCloseable {
     private void connect() {
         call = Context.current().withCancellation();
         long after = index.cursor();
-        call.run(() -> feed.watch(WatchRequest.newBuilder().setAfterSequence(after).build(), new StreamObserver<>() {
-            @Override
-            public void onNext(ArticleEvent event) {
-                offer(event);
-            }
+        call.run(
+                () ->
+                        feed.watch(
+                                WatchRequest.newBuilder().setAfterSequence(after).build(),
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(ArticleEvent event) {
+                                        offer(event);
+                                    }
 
-            @Override
-            public void onError(Throwable t) {
-                if (running) {
-                    LOG.warn("article feed stream failed: {}", t.toString());
-                }
-                offer(END);
-            }
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        if (running) {
+                                            LOG.warn(
+                                                    "article feed stream failed: {}", t.toString());
+                                        }
+                                        offer(END);
+                                    }
 
-            @Override
-            public void onCompleted() {
-                offer(END);
-            }
-        }));
+                                    @Override
+                                    public void onCompleted() {
+                                        offer(END);
+                                    }
+                                }));
         connected = true;
         connectedSinceNanos = System.nanoTime();
-        LOG.info("following the article feed after sequence {} into {}", after, index.path().getFileName());
+        LOG.info(
+                "following the article feed after sequence {} into {}",
+                after,
+                index.path().getFileName());
     }
 
     /** Applies events until the stream ends; true when at least one event arrived. */
@@ -113,7 +123,8 @@ public final class FeedFollower implements AutoCloseable {
         List<Object> batch = new ArrayList<>(settings.batchSize());
         try {
             while (running) {
-                Object first = queue.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                Object first =
+                        queue.poll(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first == null) {
                     commitIfDue();
                     continue;
@@ -141,14 +152,18 @@ public final class FeedFollower implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            LOG.error("applying feed events to {} failed; reconnecting from the last applied event", index.path(), e);
+            LOG.error(
+                    "applying feed events to {} failed; reconnecting from the last applied event",
+                    index.path(),
+                    e);
         }
         connected = false;
         return gotEvents;
     }
 
     private void commitIfDue() throws IOException {
-        if (index.hasUncommitted() && System.nanoTime() - lastCommitNanos >= settings.commitInterval().toNanos()) {
+        if (index.hasUncommitted()
+                && System.nanoTime() - lastCommitNanos >= settings.commitInterval().toNanos()) {
             index.commit();
             lastCommitNanos = System.nanoTime();
         }
@@ -167,7 +182,8 @@ public final class FeedFollower implements AutoCloseable {
 
     private Duration backoff(int failures) {
         long max = settings.maxBackoff().toMillis();
-        long base = Math.min(max, settings.initialBackoff().toMillis() << Math.min(failures - 1, 20));
+        long base =
+                Math.min(max, settings.initialBackoff().toMillis() << Math.min(failures - 1, 20));
         return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 

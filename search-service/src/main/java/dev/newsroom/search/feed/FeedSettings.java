@@ -11,6 +11,10 @@ import java.time.Duration;
  * @param commitInterval how often applied events are committed (fsync) together with the cursor
  * @param initialBackoff first reconnect delay; doubled per failure up to {@code maxBackoff}
  */
-public record FeedSettings(int batchSize, int queueSize, Duration pollInterval, Duration commitInterval,
-                           Duration initialBackoff, Duration maxBackoff) {
-}
+public record FeedSettings(
+        int batchSize,
+        int queueSize,
+        Duration pollInterval,
+        Duration commitInterval,
+        Duration initialBackoff,
+        Duration maxBackoff) {}

@@ -36,6 +36,7 @@ import org.apache.lucene.util.Bits;
 public final class LiveIndex implements Closeable {
     static final String CURSOR_KEY = "newsroom.feed.sequence";
     static final String SCHEMA_KEY = "newsroom.index.schema";
+
     /**
      * What this version writes: 2 keeps a story's shown fields and text in its {@link StoryCard}
      * (1 had them as stored fields); 3 folds Arabic-script letters in the Latin-script languages'
@@ -43,6 +44,7 @@ public final class LiveIndex implements Closeable {
      * and {@link SearchIndex} rebuilds it on opening.
      */
     public static final int SCHEMA = 3;
+
     /** BM25 with Lucene's defaults (k1 1.2, b 0.75): the index, the service and the bench use this one. */
     public static final Similarity SIMILARITY = new BM25Similarity();
 
@@ -50,10 +52,13 @@ public final class LiveIndex implements Closeable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+
     /** Version of every indexed story: makes a replayed or stale event a no-op. */
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
+
     /** The schema of the oldest story this index may hold; kept across commits until a rebuild replaces it. */
     private final int schema;
+
     private final boolean newerSchema;
     private volatile long cursor;
     private long committedCursor;
@@ -62,10 +67,11 @@ public final class LiveIndex implements Closeable {
     private LiveIndex(Path path) throws IOException {
         this.path = path;
         directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(Analyzers.forIndex())
-                .setSimilarity(SIMILARITY)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+        IndexWriterConfig config =
+                new IndexWriterConfig(Analyzers.forIndex())
+                        .setSimilarity(SIMILARITY)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                        .setCommitOnClose(false);
         writer = new IndexWriter(directory, config);
         String stored = null;
         String storedSchema = null;
@@ -79,17 +85,25 @@ public final class LiveIndex implements Closeable {
         cursor = stored == null ? 0 : Long.parseLong(stored);
         // no schema in a commit that has stories: written before schemas were recorded (1); a newer
         // schema (a rolled-back release) is labelled as ours from now on, since what we add is ours
-        schema = storedSchema != null ? Math.min(Integer.parseInt(storedSchema), SCHEMA) : writer.getDocStats().numDocs > 0 ? 1 : SCHEMA;
+        schema =
+                storedSchema != null
+                        ? Math.min(Integer.parseInt(storedSchema), SCHEMA)
+                        : writer.getDocStats().numDocs > 0 ? 1 : SCHEMA;
         newerSchema = storedSchema != null && Integer.parseInt(storedSchema) > SCHEMA;
         committedCursor = cursor;
-        searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(SIMILARITY);
-                return searcher;
-            }
-        });
+        searchers =
+                new SearcherManager(
+                        writer,
+                        new SearcherFactory() {
+                            @Override
+                            public IndexSearcher newSearcher(
+                                    org.apache.lucene.index.IndexReader reader,
+                                    org.apache.lucene.index.IndexReader previous) {
+                                IndexSearcher searcher = new IndexSearcher(reader);
+                                searcher.setSimilarity(SIMILARITY);
+                                return searcher;
+                            }
+                        });
         loadVersions();
     }
 
@@ -160,7 +174,9 @@ public final class LiveIndex implements Closeable {
             return;
         }
         long at = cursor;
-        writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(at), SCHEMA_KEY, Integer.toString(schema)).entrySet());
+        writer.setLiveCommitData(
+                Map.of(CURSOR_KEY, Long.toString(at), SCHEMA_KEY, Integer.toString(schema))
+                        .entrySet());
         writer.commit();
         committedCursor = at;
         uncommitted = 0;

@@ -35,8 +35,7 @@ public class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String CURRENT = "CURRENT";
 
-    private record Generation(LiveIndex index, FeedFollower follower) {
-    }
+    private record Generation(LiveIndex index, FeedFollower follower) {}
 
     private final SearchConfig config;
     private final ManagedChannel articleService;
@@ -44,7 +43,8 @@ public class SearchIndex implements AutoCloseable {
     private final AtomicReference<Generation> live = new AtomicReference<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
-    public SearchIndex(SearchConfig config, @Named("article-service") ManagedChannel articleService) {
+    public SearchIndex(
+            SearchConfig config, @Named("article-service") ManagedChannel articleService) {
         this.config = config;
         this.articleService = articleService;
         this.home = Path.of(config.dataDir()).toAbsolutePath();
@@ -53,8 +53,10 @@ public class SearchIndex implements AutoCloseable {
         live.set(follow(name));
         LiveIndex opened = live.get().index();
         if (opened.schema() < LiveIndex.SCHEMA || opened.newerSchema()) {
-            LOG.info("the index {} was written by another release's schema; rebuilding it as schema {} while it keeps answering",
-                    name, LiveIndex.SCHEMA);
+            LOG.info(
+                    "the index {} was written by another release's schema; rebuilding it as schema {} while it keeps answering",
+                    name,
+                    LiveIndex.SCHEMA);
             reindex();
         }
     }
@@ -114,7 +116,11 @@ public class SearchIndex implements AutoCloseable {
             fresh.index().commit();
             writeCurrent(name);
             Generation old = live.getAndSet(fresh);
-            LOG.info("reindex: {} is live ({} stories), {} retired", name, fresh.index().stories(), old.index().path().getFileName());
+            LOG.info(
+                    "reindex: {} is live ({} stories), {} retired",
+                    name,
+                    fresh.index().stories(),
+                    old.index().path().getFileName());
             retire(old, true);
         } catch (Exception e) {
             LOG.error("reindex into {} failed; the live index stays", name, e);
@@ -132,7 +138,8 @@ public class SearchIndex implements AutoCloseable {
 
     private Generation follow(String name) {
         LiveIndex index = LiveIndex.open(home.resolve(name));
-        FeedFollower follower = new FeedFollower(index, articleService, config.feed(), "feed-" + name).start();
+        FeedFollower follower =
+                new FeedFollower(index, articleService, config.feed(), "feed-" + name).start();
         return new Generation(index, follower);
     }
 
@@ -166,13 +173,19 @@ public class SearchIndex implements AutoCloseable {
     private void writeCurrent(String name) throws IOException {
         Path tmp = home.resolve(CURRENT + ".tmp");
         Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, home.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp,
+                home.resolve(CURRENT),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Half-built or retired indexes from an earlier run. */
     private void deleteOthers(String keep) {
         try (Stream<Path> children = Files.list(home)) {
-            children.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals(keep)).forEach(SearchIndex::deleteTree);
+            children.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().equals(keep))
+                    .forEach(SearchIndex::deleteTree);
         } catch (IOException e) {
             LOG.warn("cannot clean {}", home, e);
         }

@@ -30,8 +30,17 @@ import org.apache.lucene.util.BytesRef;
  * @param analysis the analysis language: the suffix of this story's text fields
  * @param body     the body as plain text (entities decoded)
  */
-public record StoryCard(long id, String slug, String language, String analysis, String section, String author,
-                        long publishMillis, String headline, String lead, String body) {
+public record StoryCard(
+        long id,
+        String slug,
+        String language,
+        String analysis,
+        String section,
+        String author,
+        long publishMillis,
+        String headline,
+        String lead,
+        String body) {
     private static final byte FORMAT = 1;
 
     /** The text of {@code part} ({@link Fields#HEADLINE}, {@link Fields#LEAD} or {@link Fields#BODY}). */
@@ -69,18 +78,35 @@ public record StoryCard(long id, String slug, String language, String analysis, 
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
         byte format = in.readByte();
         if (format != FORMAT) {
-            throw new IllegalStateException("story card format " + format + " is not known to this version");
+            throw new IllegalStateException(
+                    "story card format " + format + " is not known to this version");
         }
-        return new StoryCard(in.readVLong(), in.readString(), in.readString(), in.readString(), in.readString(),
-                in.readString(), in.readZLong(), in.readString(), in.readString(), body ? in.readString() : "");
+        return new StoryCard(
+                in.readVLong(),
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                in.readZLong(),
+                in.readString(),
+                in.readString(),
+                body ? in.readString() : "");
     }
 
     /** A story indexed before the card existed, from its stored fields. */
     private static StoryCard ofStored(Document doc) {
         String analysis = doc.get(Fields.ANALYSIS);
-        return new StoryCard(Long.parseLong(doc.get(Fields.ID)), doc.get(Fields.SLUG), doc.get(Fields.LANGUAGE), analysis,
-                doc.get(Fields.SECTION), doc.get(Fields.AUTHOR), doc.getField(Fields.PUBLISH_TIME).numericValue().longValue(),
-                orEmpty(doc.get(Fields.text(Fields.HEADLINE, analysis))), orEmpty(doc.get(Fields.text(Fields.LEAD, analysis))),
+        return new StoryCard(
+                Long.parseLong(doc.get(Fields.ID)),
+                doc.get(Fields.SLUG),
+                doc.get(Fields.LANGUAGE),
+                analysis,
+                doc.get(Fields.SECTION),
+                doc.get(Fields.AUTHOR),
+                doc.getField(Fields.PUBLISH_TIME).numericValue().longValue(),
+                orEmpty(doc.get(Fields.text(Fields.HEADLINE, analysis))),
+                orEmpty(doc.get(Fields.text(Fields.LEAD, analysis))),
                 orEmpty(doc.get(Fields.text(Fields.BODY, analysis))));
     }
 
@@ -98,7 +124,8 @@ public record StoryCard(long id, String slug, String language, String analysis, 
         return read(searcher, docs, false);
     }
 
-    private static StoryCard[] read(IndexSearcher searcher, int[] docs, boolean body) throws IOException {
+    private static StoryCard[] read(IndexSearcher searcher, int[] docs, boolean body)
+            throws IOException {
         Integer[] order = IntStream.range(0, docs.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -110,7 +137,10 @@ public record StoryCard(long id, String slug, String language, String analysis, 
             int doc = docs[i];
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = leaf.reader().getBinaryDocValues(Fields.CARD);   // forward-only: one per leaf, docs ascending
+                values =
+                        leaf.reader()
+                                .getBinaryDocValues(
+                                        Fields.CARD); // forward-only: one per leaf, docs ascending
                 stored = null;
             }
             int inLeaf = doc - leaf.docBase;

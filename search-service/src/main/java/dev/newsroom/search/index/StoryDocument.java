@@ -32,24 +32,37 @@ public final class StoryDocument {
         WORDS.freeze();
     }
 
-    private StoryDocument() {
-    }
+    private StoryDocument() {}
 
     public static Document of(Article article) {
         String language = Languages.of(article.getLanguage());
-        long publishMillis = article.hasPublishTime()
-                ? article.getPublishTime().getSeconds() * 1000 + article.getPublishTime().getNanos() / 1_000_000
-                : 0;
+        long publishMillis =
+                article.hasPublishTime()
+                        ? article.getPublishTime().getSeconds() * 1000
+                                + article.getPublishTime().getNanos() / 1_000_000
+                        : 0;
         String headline = article.getHeadline();
         String lead = article.getLead();
         String body = plainText(article.getBody());
-        StoryCard card = new StoryCard(article.getId(), article.getSlug(), article.getLanguage(), language,
-                article.getSection(), article.getAuthor(), publishMillis, headline, lead, body);
+        StoryCard card =
+                new StoryCard(
+                        article.getId(),
+                        article.getSlug(),
+                        article.getLanguage(),
+                        language,
+                        article.getSection(),
+                        article.getAuthor(),
+                        publishMillis,
+                        headline,
+                        lead,
+                        body);
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, Long.toString(article.getId()), Field.Store.NO));
         doc.add(new NumericDocValuesField(Fields.ID_SORT, article.getId()));
         doc.add(new NumericDocValuesField(Fields.VERSION, article.getVersion()));
-        doc.add(new StringField(Fields.LANGUAGE, Languages.primary(article.getLanguage()), Field.Store.NO));
+        doc.add(
+                new StringField(
+                        Fields.LANGUAGE, Languages.primary(article.getLanguage()), Field.Store.NO));
         doc.add(new StringField(Fields.SECTION, article.getSection(), Field.Store.NO));
         doc.add(new SortedDocValuesField(Fields.SECTION, new BytesRef(article.getSection())));
         doc.add(new LongPoint(Fields.PUBLISH_TIME, publishMillis));

@@ -20,16 +20,23 @@ public class IndexChecks {
     @Singleton
     @Named("index")
     ReadinessCheck index(SearchIndex index, PrometheusMeterRegistry registry) {
-        Gauge.builder("search_index_stories", index, i -> i.live().stories()).description("published stories in the live index").register(registry);
-        Gauge.builder("search_feed_sequence", index, i -> i.live().cursor()).description("last article feed event applied").register(registry);
-        Gauge.builder("search_feed_connected", index, i -> i.feedConnected() ? 1 : 0).description("1 while the article feed stream is open").register(registry);
+        Gauge.builder("search_index_stories", index, i -> i.live().stories())
+                .description("published stories in the live index")
+                .register(registry);
+        Gauge.builder("search_feed_sequence", index, i -> i.live().cursor())
+                .description("last article feed event applied")
+                .register(registry);
+        Gauge.builder("search_feed_connected", index, i -> i.feedConnected() ? 1 : 0)
+                .description("1 while the article feed stream is open")
+                .register(registry);
         return ReadinessCheck.required("index", () -> answers(index) ? ReadinessCheck.UP : "DOWN");
     }
 
     @Singleton
     @Named("feed")
     ReadinessCheck feed(SearchIndex index) {
-        return ReadinessCheck.reported("feed", () -> index.feedConnected() ? ReadinessCheck.UP : "RECONNECTING");
+        return ReadinessCheck.reported(
+                "feed", () -> index.feedConnected() ? ReadinessCheck.UP : "RECONNECTING");
     }
 
     private static boolean answers(SearchIndex index) {

@@ -39,7 +39,12 @@ final class DidYouMean {
      * @param search    the query of a query text
      * @return the corrected query text; empty when every word is known or nothing better is found
      */
-    String suggest(IndexSearcher searcher, QueryText text, long totalHits, Function<QueryText, Query> search) throws IOException {
+    String suggest(
+            IndexSearcher searcher,
+            QueryText text,
+            long totalHits,
+            Function<QueryText, Query> search)
+            throws IOException {
         List<QueryText.Group> groups = new ArrayList<>();
         boolean changed = false;
         int looked = 0;
@@ -47,7 +52,10 @@ final class DidYouMean {
             List<QueryText.Term> alternatives = new ArrayList<>();
             for (QueryText.Term term : group.alternatives()) {
                 // a few unknown words at most: each is a walk of the index's words
-                String better = term.phrase() || looked++ >= MAX_WORDS ? null : correction(searcher, term.text());
+                String better =
+                        term.phrase() || looked++ >= MAX_WORDS
+                                ? null
+                                : correction(searcher, term.text());
                 alternatives.add(better == null ? term : new QueryText.Term(better, false));
                 changed |= better != null;
             }
@@ -57,7 +65,9 @@ final class DidYouMean {
             return "";
         }
         QueryText corrected = new QueryText(groups, text.excluded());
-        return searcher.count(search.apply(corrected)) >= Math.max(1, totalHits) ? corrected.toString() : "";
+        return searcher.count(search.apply(corrected)) >= Math.max(1, totalHits)
+                ? corrected.toString()
+                : "";
     }
 
     /** The index's closest word to a typed word that is a single word no story has; null otherwise. */
@@ -70,7 +80,9 @@ final class DidYouMean {
         if (searcher.getIndexReader().docFreq(term) > 0) {
             return null;
         }
-        SuggestWord[] best = checker.suggestSimilar(term, 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        SuggestWord[] best =
+                checker.suggestSimilar(
+                        term, 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         return best.length == 0 ? null : best[0].string;
     }
 

@@ -30,8 +30,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class Feedback {
     /** @param weight the boost of the heaviest added word; the others in proportion */
-    record Settings(int minWords, int docs, int terms, float weight, double maxDocShare) {
-    }
+    record Settings(int minWords, int docs, int terms, float weight, double maxDocShare) {}
 
     private final Settings settings;
     private final Analyzers indexAnalyzers;
@@ -42,7 +41,10 @@ final class Feedback {
     }
 
     boolean appliesTo(QueryText text) {
-        return settings.docs() > 0 && settings.terms() > 0 && settings.weight() > 0 && text.required().size() >= settings.minWords();
+        return settings.docs() > 0
+                && settings.terms() > 0
+                && settings.weight() > 0
+                && text.required().size() >= settings.minWords();
     }
 
     /** {@code text} re-scored with the words of its best {@link Settings#docs()} stories; {@code text} itself when none. */
@@ -51,14 +53,17 @@ final class Feedback {
         if (top.length == 0) {
             return text;
         }
-        StoryCard[] cards = StoryCard.read(searcher, Arrays.stream(top).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards =
+                StoryCard.read(searcher, Arrays.stream(top).mapToInt(d -> d.doc).toArray());
         // term of a body field → summed share of each story's words
         Map<Term, Double> weights = new HashMap<>();
         for (StoryCard card : cards) {
             String field = Fields.text(Fields.BODY, card.analysis());
             Map<String, Integer> counts = new HashMap<>();
             int length = 0;
-            try (TokenStream ts = indexAnalyzers.tokenStream(field, card.headline() + "\n" + card.lead() + "\n" + card.body())) {
+            try (TokenStream ts =
+                    indexAnalyzers.tokenStream(
+                            field, card.headline() + "\n" + card.lead() + "\n" + card.body())) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 ts.reset();
                 while (ts.incrementToken()) {
@@ -68,7 +73,8 @@ final class Feedback {
                 ts.end();
             }
             for (Map.Entry<String, Integer> c : counts.entrySet()) {
-                weights.merge(new Term(field, c.getKey()), c.getValue() / (double) length, Double::sum);
+                weights.merge(
+                        new Term(field, c.getKey()), c.getValue() / (double) length, Double::sum);
             }
         }
         long maxDocs = (long) (searcher.getIndexReader().numDocs() * settings.maxDocShare());
@@ -84,10 +90,19 @@ final class Feedback {
             int df = searcher.getIndexReader().docFreq(e.getKey());
             if (df > 1 && df <= maxDocs) {
                 heaviest = n == 0 ? e.getValue() : heaviest;
-                added.add(new BoostQuery(new TermQuery(e.getKey()), (float) (settings.weight() * e.getValue() / heaviest)), Occur.SHOULD);
+                added.add(
+                        new BoostQuery(
+                                new TermQuery(e.getKey()),
+                                (float) (settings.weight() * e.getValue() / heaviest)),
+                        Occur.SHOULD);
                 n++;
             }
         }
-        return n == 0 ? text : new BooleanQuery.Builder().add(text, Occur.MUST).add(added.build(), Occur.SHOULD).build();
+        return n == 0
+                ? text
+                : new BooleanQuery.Builder()
+                        .add(text, Occur.MUST)
+                        .add(added.build(), Occur.SHOULD)
+                        .build();
     }
 }

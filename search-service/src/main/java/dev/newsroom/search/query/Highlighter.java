@@ -47,8 +47,7 @@ public final class Highlighter {
     static final String CLOSE = "</mark>";
 
     /** One hit's marks: the headline (empty when it has no match) and up to N passages of lead and body. */
-    public record Marked(String headline, List<String> snippets) {
-    }
+    public record Marked(String headline, List<String> snippets) {}
 
     private static final PassageScorer SCORER = new PassageScore();
 
@@ -66,7 +65,13 @@ public final class Highlighter {
      * @param docs   the hits' doc ids
      * @param cards  their cards, in the same order
      */
-    Marked[] mark(IndexSearcher searcher, Query query, int[] docs, StoryCard[] cards, Collection<String> languages) throws IOException {
+    Marked[] mark(
+            IndexSearcher searcher,
+            Query query,
+            int[] docs,
+            StoryCard[] cards,
+            Collection<String> languages)
+            throws IOException {
         FieldInfos infos = FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
         List<String> headlineFields = present(infos, Fields.HEADLINE, languages);
         List<String> passageFields = new ArrayList<>(present(infos, Fields.LEAD, languages));
@@ -82,9 +87,11 @@ public final class Highlighter {
         for (int i = 0; i < docs.length; i++) {
             byDoc.put(docs[i], cards[i]);
         }
-        int[] maxPassages = fields.stream().mapToInt(f -> headlineFields.contains(f) ? 1 : snippets).toArray();
-        Map<String, String[]> marked = new StoredTextHighlighter(searcher, infos, byDoc, headlineFields)
-                .highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
+        int[] maxPassages =
+                fields.stream().mapToInt(f -> headlineFields.contains(f) ? 1 : snippets).toArray();
+        Map<String, String[]> marked =
+                new StoredTextHighlighter(searcher, infos, byDoc, headlineFields)
+                        .highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
         for (int i = 0; i < docs.length; i++) {
             String headline = "";
             for (String field : headlineFields) {
@@ -106,8 +113,12 @@ public final class Highlighter {
     }
 
     /** The text fields of {@code part} in these languages that some story in the index has. */
-    private static List<String> present(FieldInfos infos, String part, Collection<String> languages) {
-        return languages.stream().map(l -> Fields.text(part, l)).filter(f -> infos.fieldInfo(f) != null).toList();
+    private static List<String> present(
+            FieldInfos infos, String part, Collection<String> languages) {
+        return languages.stream()
+                .map(l -> Fields.text(part, l))
+                .filter(f -> infos.fieldInfo(f) != null)
+                .toList();
     }
 
     /** The unified highlighter reading the already loaded cards, a whole-headline or sentence break per field. */
@@ -116,11 +127,16 @@ public final class Highlighter {
         private final Map<Integer, StoryCard> byDoc;
         private final List<String> headlineFields;
 
-        StoredTextHighlighter(IndexSearcher searcher, FieldInfos infos, Map<Integer, StoryCard> byDoc, List<String> headlineFields) {
-            super(UnifiedHighlighter.builder(searcher, indexAnalyzers)
-                    .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
-                    .withMaxNoHighlightPassages(0)
-                    .withWeightMatches(false));
+        StoredTextHighlighter(
+                IndexSearcher searcher,
+                FieldInfos infos,
+                Map<Integer, StoryCard> byDoc,
+                List<String> headlineFields) {
+            super(
+                    UnifiedHighlighter.builder(searcher, indexAnalyzers)
+                            .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
+                            .withMaxNoHighlightPassages(0)
+                            .withWeightMatches(false));
             this.infos = infos;
             this.byDoc = byDoc;
             this.headlineFields = headlineFields;
@@ -130,7 +146,8 @@ public final class Highlighter {
         protected BreakIterator getBreakIterator(String field) {
             return headlineFields.contains(field)
                     ? new WholeBreakIterator()
-                    : LengthGoalBreakIterator.createClosestToLength(new SentenceBreaks(), snippetLength, 0.5f);
+                    : LengthGoalBreakIterator.createClosestToLength(
+                            new SentenceBreaks(), snippetLength, 0.5f);
         }
 
         @Override
@@ -144,16 +161,24 @@ public final class Highlighter {
         }
 
         @Override
-        protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-            return source == OffsetSource.POSTINGS ? new ForwardPostings(components) : super.getOffsetStrategy(source, components);
+        protected FieldOffsetStrategy getOffsetStrategy(
+                OffsetSource source, UHComponents components) {
+            return source == OffsetSource.POSTINGS
+                    ? new ForwardPostings(components)
+                    : super.getOffsetStrategy(source, components);
         }
 
         @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+        protected List<CharSequence[]> loadFieldValues(
+                String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
             String[] parts = Arrays.stream(fields).map(Fields::partOf).toArray(String[]::new);
-            String[] languages = Arrays.stream(fields).map(Fields::languageOf).toArray(String[]::new);
+            String[] languages =
+                    Arrays.stream(fields).map(Fields::languageOf).toArray(String[]::new);
             List<CharSequence[]> values = new ArrayList<>();
-            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+            for (int doc = docIter.nextDoc();
+                    doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = docIter.nextDoc()) {
                 StoryCard card = byDoc.get(doc);
                 CharSequence[] perField = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
@@ -221,9 +246,13 @@ public final class Highlighter {
         }
 
         @Override
-        public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
-            if (components.getPhraseHelper().hasPositionSensitivity() || components.getAutomata().length > 0
-                    || components.getHighlightFlags().contains(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)) {
+        public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content)
+                throws IOException {
+            if (components.getPhraseHelper().hasPositionSensitivity()
+                    || components.getAutomata().length > 0
+                    || components
+                            .getHighlightFlags()
+                            .contains(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)) {
                 return super.getOffsetsEnum(reader, docId, content);
             }
             if (reader != leaf || docId <= lastDoc) {
@@ -261,7 +290,10 @@ public final class Highlighter {
                 if (termsEnum.seekExact(terms[t])) {
                     postings[t] = termsEnum.postings(null, PostingsEnum.OFFSETS);
                     if (postings[t] == null) {
-                        throw new IllegalArgumentException("field '" + getField() + "' was indexed without offsets, cannot highlight");
+                        throw new IllegalArgumentException(
+                                "field '"
+                                        + getField()
+                                        + "' was indexed without offsets, cannot highlight");
                     }
                 }
             }

@@ -4,6 +4,7 @@ import dev.newsroom.search.analysis.Analyzers;
 import dev.newsroom.search.analysis.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -13,7 +14,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import java.util.function.Supplier;
 
 /**
  * How large a query may grow, checked while it is built, so no text a reader types reaches
@@ -25,8 +25,10 @@ import java.util.function.Supplier;
 final class QueryBounds {
     /** Leaf clauses (terms, phrases) of the positive part of a query, over all languages. */
     static final int MAX_LEAVES = 768;
+
     /** Leaf clauses of the -excluded part. */
     static final int MAX_EXCLUDED_LEAVES = 128;
+
     /** Tokens one typed word or "phrase" may analyse to. */
     static final int MAX_TOKENS_PER_TERM = 16;
 
@@ -40,7 +42,8 @@ final class QueryBounds {
     String cut(String text, String language) {
         try (TokenStream ts = analyzers.tokenStream(Fields.text(Fields.BODY, language), text)) {
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            PositionIncrementAttribute increment =
+                    ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
             int tokens = 0;
             while (ts.incrementToken()) {
@@ -58,27 +61,29 @@ final class QueryBounds {
     /** Leaf clauses of {@code query} as Lucene counts them against its clause limit. */
     static int leaves(Query query) {
         int[] count = {0};
-        query.visit(new QueryVisitor() {
-            @Override
-            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-                return this;
-            }
+        query.visit(
+                new QueryVisitor() {
+                    @Override
+                    public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                        return this;
+                    }
 
-            @Override
-            public void visitLeaf(Query q) {
-                count[0]++;
-            }
+                    @Override
+                    public void visitLeaf(Query q) {
+                        count[0]++;
+                    }
 
-            @Override
-            public void consumeTerms(Query q, Term... terms) {
-                count[0]++;
-            }
+                    @Override
+                    public void consumeTerms(Query q, Term... terms) {
+                        count[0]++;
+                    }
 
-            @Override
-            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                count[0]++;
-            }
-        });
+                    @Override
+                    public void consumeTermsMatching(
+                            Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                        count[0]++;
+                    }
+                });
         return count[0];
     }
 }

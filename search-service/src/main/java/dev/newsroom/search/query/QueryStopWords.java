@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  */
 final class QueryStopWords {
     static final int MIN_WORDS = 3;
+
     /** What the tokenizer would cut off a typed word anyway ("what," and "how?"). */
     private static final Pattern EDGES = Pattern.compile("^\\P{L}+|\\P{L}+$");
-    private static final Map<String, Set<String>> BY_LANGUAGE = Map.of(Languages.ENGLISH, load("en"));
 
-    private QueryStopWords() {
-    }
+    private static final Map<String, Set<String>> BY_LANGUAGE =
+            Map.of(Languages.ENGLISH, load("en"));
+
+    private QueryStopWords() {}
 
     /** The groups that say what the query is about: every group of a short query; never none. */
     static List<QueryText.Group> content(List<QueryText.Group> groups, String language) {
@@ -41,7 +43,13 @@ final class QueryStopWords {
     }
 
     private static boolean isStopWord(QueryText.Group group, Set<String> stop) {
-        return group.alternatives().stream().allMatch(t -> !t.phrase() && stop.contains(EDGES.matcher(t.text().toLowerCase(Locale.ROOT)).replaceAll("")));
+        return group.alternatives().stream()
+                .allMatch(
+                        t ->
+                                !t.phrase()
+                                        && stop.contains(
+                                                EDGES.matcher(t.text().toLowerCase(Locale.ROOT))
+                                                        .replaceAll("")));
     }
 
     private static Set<String> load(String language) {
@@ -51,7 +59,8 @@ final class QueryStopWords {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the classpath");
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.startsWith("#")) {
                     words.addAll(List.of(line.strip().split("\\s+")));

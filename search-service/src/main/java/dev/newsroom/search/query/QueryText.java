@@ -13,12 +13,10 @@ import java.util.List;
 public record QueryText(List<Group> required, List<Term> excluded) {
 
     /** One word or phrase. */
-    public record Term(String text, boolean phrase) {
-    }
+    public record Term(String text, boolean phrase) {}
 
     /** Terms joined by OR: any one of them will do. */
-    public record Group(List<Term> alternatives) {
-    }
+    public record Group(List<Term> alternatives) {}
 
     /** The query as a reader would type it: words, "phrases", OR between alternatives, -exclusions. */
     @Override
@@ -26,7 +24,8 @@ public record QueryText(List<Group> required, List<Term> excluded) {
         StringBuilder s = new StringBuilder();
         for (Group group : required) {
             for (int i = 0; i < group.alternatives().size(); i++) {
-                s.append(s.isEmpty() ? "" : i == 0 ? " " : " OR ").append(typed(group.alternatives().get(i)));
+                s.append(s.isEmpty() ? "" : i == 0 ? " " : " OR ")
+                        .append(typed(group.alternatives().get(i)));
             }
         }
         for (Term term : excluded) {
@@ -59,7 +58,10 @@ public record QueryText(List<Group> required, List<Term> excluded) {
                 i++;
                 continue;
             }
-            boolean negate = c == '-' && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
+            boolean negate =
+                    c == '-'
+                            && i + 1 < text.length()
+                            && !Character.isWhitespace(text.charAt(i + 1));
             int start = negate ? i + 1 : i;
             Term term;
             if (text.charAt(start) == '"') {
@@ -82,7 +84,10 @@ public record QueryText(List<Group> required, List<Term> excluded) {
             if (negate) {
                 excluded.add(term);
                 orPending = false;
-            } else if (!term.phrase() && term.text().equals("OR") && !required.isEmpty() && !orPending) {
+            } else if (!term.phrase()
+                    && term.text().equals("OR")
+                    && !required.isEmpty()
+                    && !orPending) {
                 orPending = true;
                 clauses--;
             } else if (orPending) {

@@ -40,7 +40,10 @@ final class RecencyBoost extends DoubleValuesSource {
 
             @Override
             public boolean advanceExact(int doc) throws IOException {
-                double age = published.advanceExact(doc) ? Math.max(0, nowMillis - published.longValue()) : Double.MAX_VALUE;
+                double age =
+                        published.advanceExact(doc)
+                                ? Math.max(0, nowMillis - published.longValue())
+                                : Double.MAX_VALUE;
                 value = 1 + weight * halfLifeMillis / (halfLifeMillis + age);
                 return true;
             }
@@ -69,7 +72,10 @@ final class RecencyBoost extends DoubleValuesSource {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecencyBoost r && r.nowMillis == nowMillis && r.halfLifeMillis == halfLifeMillis && r.weight == weight;
+        return o instanceof RecencyBoost r
+                && r.nowMillis == nowMillis
+                && r.halfLifeMillis == halfLifeMillis
+                && r.weight == weight;
     }
 
     @Override

@@ -40,7 +40,10 @@ public final class RelatedStories {
             return Optional.empty();
         }
         StoryCard story = StoryCard.read(searcher, new int[] {found[0].doc})[0];
-        String[] fields = Stream.of(Fields.HEADLINE, Fields.LEAD, Fields.BODY).map(p -> Fields.text(p, story.analysis())).toArray(String[]::new);
+        String[] fields =
+                Stream.of(Fields.HEADLINE, Fields.LEAD, Fields.BODY)
+                        .map(p -> Fields.text(p, story.analysis()))
+                        .toArray(String[]::new);
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(analyzers);
         mlt.setFieldNames(fields);
@@ -53,9 +56,11 @@ public final class RelatedStories {
         text.put(fields[1], List.of(story.lead()));
         text.put(fields[2], List.of(story.body()));
         Query like = mlt.like(text);
-        Query query = new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
+        Query query =
+                new BooleanQuery.Builder().add(like, Occur.MUST).add(self, Occur.MUST_NOT).build();
         ScoreDoc[] similar = searcher.search(query, max).scoreDocs;
-        StoryCard[] cards = StoryCard.shown(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards =
+                StoryCard.shown(searcher, Arrays.stream(similar).mapToInt(d -> d.doc).toArray());
         List<StoryHit> hits = new ArrayList<>();
         for (int i = 0; i < similar.length; i++) {
             hits.add(StoryHit.of(cards[i], similar[i].score, "", List.of()));

@@ -27,7 +27,10 @@ final class SectionCounts implements CollectorManager<SectionCounts.Counter, Map
         counters.forEach(c -> c.counts.forEach((k, v) -> total.merge(k, v, Long::sum)));
         Map<String, Long> sorted = new LinkedHashMap<>();
         total.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(
+                        Map.Entry.<String, Long>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }

@@ -99,7 +99,8 @@ final class SentenceBreaks extends BreakIterator {
         if (offset <= 0 || offset >= text.length()) {
             return offset == 0 || offset == text.length();
         }
-        if (!Character.isWhitespace(text.charAt(offset - 1)) || Character.isWhitespace(text.charAt(offset))) {
+        if (!Character.isWhitespace(text.charAt(offset - 1))
+                || Character.isWhitespace(text.charAt(offset))) {
             return false;
         }
         int end = offset - 1;

@@ -9,11 +9,31 @@ import java.util.List;
  * @param headlineMarked the headline HTML-escaped with its matches in {@code <mark>}, or empty
  * @param snippets       best passages of lead and body, HTML-escaped and marked
  */
-public record StoryHit(long id, String slug, String language, String section, String headline, String lead,
-                       String author, long publishMillis, float score, String headlineMarked, List<String> snippets) {
+public record StoryHit(
+        long id,
+        String slug,
+        String language,
+        String section,
+        String headline,
+        String lead,
+        String author,
+        long publishMillis,
+        float score,
+        String headlineMarked,
+        List<String> snippets) {
 
     static StoryHit of(StoryCard card, float score, String headlineMarked, List<String> snippets) {
-        return new StoryHit(card.id(), card.slug(), card.language(), card.section(), card.headline(), card.lead(),
-                card.author(), card.publishMillis(), Float.isNaN(score) ? 0f : score, headlineMarked, snippets);
+        return new StoryHit(
+                card.id(),
+                card.slug(),
+                card.language(),
+                card.section(),
+                card.headline(),
+                card.lead(),
+                card.author(),
+                card.publishMillis(),
+                Float.isNaN(score) ? 0f : score,
+                headlineMarked,
+                snippets);
     }
 }

@@ -37,9 +37,13 @@ public final class StoryQueries {
      * How the parts of a story's score are weighed; the values and how they were measured:
      * {@code newsroom.search.*} in application.yml.
      */
-    public record Scoring(float headlineBoost, float leadBoost, float allWordsBoost, float proximityBoost,
-                          int proximitySlop, float headlinePhraseBoost) {
-    }
+    public record Scoring(
+            float headlineBoost,
+            float leadBoost,
+            float allWordsBoost,
+            float proximityBoost,
+            int proximitySlop,
+            float headlinePhraseBoost) {}
 
     private final QueryBuilder builder;
     private final QueryBounds bounds;
@@ -75,10 +79,18 @@ public final class StoryQueries {
             for (String language : languages) {
                 Query inLanguage = term(term, language);
                 if (inLanguage != null) {
-                    q = q == null ? inLanguage : new BooleanQuery.Builder().add(q, Occur.SHOULD).add(inLanguage, Occur.SHOULD).build();
+                    q =
+                            q == null
+                                    ? inLanguage
+                                    : new BooleanQuery.Builder()
+                                            .add(q, Occur.SHOULD)
+                                            .add(inLanguage, Occur.SHOULD)
+                                            .build();
                 }
             }
-            if (q != null && (excludedLeaves += QueryBounds.leaves(q)) <= QueryBounds.MAX_EXCLUDED_LEAVES) {
+            if (q != null
+                    && (excludedLeaves += QueryBounds.leaves(q))
+                            <= QueryBounds.MAX_EXCLUDED_LEAVES) {
                 query.add(q, Occur.MUST_NOT);
                 negative = true;
             }
@@ -111,8 +123,12 @@ public final class StoryQueries {
             if (alternative) {
                 words.add(anyOf.build());
                 QueryText.Term only = group.alternatives().get(0);
-                // proximity pairs only between plain single words (an OR group or a phrase ends the run)
-                neighbours.add(group.alternatives().size() == 1 && !only.phrase() ? bounds.cut(only.text(), language) : null);
+                // proximity pairs only between plain single words (an OR group or a phrase ends the
+                // run)
+                neighbours.add(
+                        group.alternatives().size() == 1 && !only.phrase()
+                                ? bounds.cut(only.text(), language)
+                                : null);
             }
         }
         if (words.isEmpty()) {
@@ -127,7 +143,9 @@ public final class StoryQueries {
         if (scoring.allWordsBoost() > 0 && leaves * 2 <= budget) {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             words.forEach(w -> all.add(w, Occur.FILTER));
-            query.add(new BoostQuery(new ConstantScoreQuery(all.build()), scoring.allWordsBoost()), Occur.SHOULD);
+            query.add(
+                    new BoostQuery(new ConstantScoreQuery(all.build()), scoring.allWordsBoost()),
+                    Occur.SHOULD);
             leaves *= 2;
         }
         if (scoring.proximityBoost() > 0) {
@@ -135,7 +153,12 @@ public final class StoryQueries {
                 if (neighbours.get(i) != null && neighbours.get(i + 1) != null) {
                     String pair = neighbours.get(i) + " " + neighbours.get(i + 1);
                     for (String part : PARTS) {
-                        Query near = phrase(Fields.text(part, language), pair, scoring.proximitySlop(), scoring.proximityBoost() * weight(part));
+                        Query near =
+                                phrase(
+                                        Fields.text(part, language),
+                                        pair,
+                                        scoring.proximitySlop(),
+                                        scoring.proximityBoost() * weight(part));
                         if (near != null && (leaves += QueryBounds.leaves(near)) <= budget) {
                             query.add(near, Occur.SHOULD);
                         }
@@ -144,7 +167,12 @@ public final class StoryQueries {
             }
         }
         if (scoring.headlinePhraseBoost() > 0 && !neighbours.contains(null)) {
-            Query exact = phrase(Fields.text(Fields.HEADLINE, language), String.join(" ", neighbours), 0, scoring.headlinePhraseBoost());
+            Query exact =
+                    phrase(
+                            Fields.text(Fields.HEADLINE, language),
+                            String.join(" ", neighbours),
+                            0,
+                            scoring.headlinePhraseBoost());
             if (exact != null && leaves + QueryBounds.leaves(exact) <= budget) {
                 query.add(exact, Occur.SHOULD);
             }
@@ -164,9 +192,10 @@ public final class StoryQueries {
         boolean any = false;
         for (String part : PARTS) {
             String field = Fields.text(part, language);
-            Query q = term.phrase()
-                    ? builder.createPhraseQuery(field, text)
-                    : builder.createBooleanQuery(field, text, Occur.MUST);
+            Query q =
+                    term.phrase()
+                            ? builder.createPhraseQuery(field, text)
+                            : builder.createBooleanQuery(field, text, Occur.MUST);
             if (q != null) {
                 float boost = weight(part);
                 fields.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
@@ -177,6 +206,8 @@ public final class StoryQueries {
     }
 
     private float weight(String part) {
-        return part.equals(Fields.HEADLINE) ? scoring.headlineBoost() : part.equals(Fields.LEAD) ? scoring.leadBoost() : 1f;
+        return part.equals(Fields.HEADLINE)
+                ? scoring.headlineBoost()
+                : part.equals(Fields.LEAD) ? scoring.leadBoost() : 1f;
     }
 }

@@ -28,11 +28,13 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class Suggestions {
     private static final int MAX_WORDS = 10;
-    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.PUBLISH_TIME, SortField.Type.LONG, true));
+    private static final Sort ORDER =
+            new Sort(
+                    SortField.FIELD_SCORE,
+                    new SortField(Fields.PUBLISH_TIME, SortField.Type.LONG, true));
 
     /** @param headline the headline as written (plain text, not HTML) */
-    public record Suggestion(long id, String slug, String headline) {
-    }
+    public record Suggestion(long id, String slug, String headline) {}
 
     private final Analyzers analyzers = Analyzers.forQuery();
     private final int max;
@@ -41,7 +43,8 @@ public final class Suggestions {
         this.max = max;
     }
 
-    public List<Suggestion> suggest(IndexSearcher searcher, String typed, String language) throws IOException {
+    public List<Suggestion> suggest(IndexSearcher searcher, String typed, String language)
+            throws IOException {
         List<String> words = words(typed);
         if (words.isEmpty()) {
             return List.of();
@@ -49,12 +52,15 @@ public final class Suggestions {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         words.forEach(w -> query.add(new TermQuery(new Term(Fields.SUGGEST, w)), Occur.MUST));
         if (language != null && !language.isBlank()) {
-            query.add(new TermQuery(new Term(Fields.LANGUAGE, Languages.primary(language))), Occur.FILTER);
+            query.add(
+                    new TermQuery(new Term(Fields.LANGUAGE, Languages.primary(language))),
+                    Occur.FILTER);
         }
         ScoreDoc[] docs = searcher.search(query.build(), max * 2, ORDER, true).scoreDocs;
         Set<String> seen = new LinkedHashSet<>();
         List<Suggestion> result = new ArrayList<>();
-        StoryCard[] cards = StoryCard.shown(searcher, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
+        StoryCard[] cards =
+                StoryCard.shown(searcher, Arrays.stream(docs).mapToInt(d -> d.doc).toArray());
         for (StoryCard card : cards) {
             if (result.size() < max && seen.add(card.headline())) {
                 result.add(new Suggestion(card.id(), card.slug(), card.headline()));
@@ -68,7 +74,9 @@ public final class Suggestions {
         if (typed == null) {
             return words;
         }
-        try (TokenStream ts = analyzers.tokenStream(Fields.SUGGEST, typed.length() > 200 ? typed.substring(0, 200) : typed)) {
+        try (TokenStream ts =
+                analyzers.tokenStream(
+                        Fields.SUGGEST, typed.length() > 200 ? typed.substring(0, 200) : typed)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && words.size() < MAX_WORDS) {

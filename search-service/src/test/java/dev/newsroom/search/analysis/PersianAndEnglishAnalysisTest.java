@@ -14,9 +14,11 @@ class PersianAndEnglishAnalysisTest {
     void arabicFormLettersAreFoundByPersianLettersAndTheReverse() throws Exception {
         MemoryStories stories = new MemoryStories();
         // written with Arabic yeh and kaf: ي ك
-        long arabicForms = stories.add("fa", "economy", "بانك مركزي", "گزارش بانك مركزي درباره تورم");
+        long arabicForms =
+                stories.add("fa", "economy", "بانك مركزي", "گزارش بانك مركزي درباره تورم");
         // written with Persian yeh and keheh: ی ک
-        long persianForms = stories.add("fa", "economy", "کتابخانه ملی", "کتابخانه ملی ایران بازگشایی شد");
+        long persianForms =
+                stories.add("fa", "economy", "کتابخانه ملی", "کتابخانه ملی ایران بازگشایی شد");
 
         assertThat(stories.ids("بانک مرکزی")).containsExactly(arabicForms);
         assertThat(stories.ids("كتابخانه ملي")).containsExactly(persianForms);
@@ -46,7 +48,12 @@ class PersianAndEnglishAnalysisTest {
     @Test
     void englishWordsMatchTheirInflections() throws Exception {
         MemoryStories stories = new MemoryStories();
-        long id = stories.add("en", "world", "Ministers negotiated new tariffs", "The talks were running late.");
+        long id =
+                stories.add(
+                        "en",
+                        "world",
+                        "Ministers negotiated new tariffs",
+                        "The talks were running late.");
         assertThat(stories.ids("minister negotiating tariff")).containsExactly(id);
         assertThat(stories.ids("runs")).containsExactly(id);
     }
@@ -54,23 +61,41 @@ class PersianAndEnglishAnalysisTest {
     @Test
     void aLatinWordInAPersianStoryIsFoundWithoutALanguageFilter() throws Exception {
         MemoryStories stories = new MemoryStories();
-        long persian = stories.add("fa", "world", "نشست سران NATO در ورشو", "وزیران خارجه عضو NATO گفت‌وگو کردند");
-        long english = stories.add("en", "politics", "NATO summit opens in Warsaw", "Foreign ministers met.");
+        long persian =
+                stories.add(
+                        "fa",
+                        "world",
+                        "نشست سران NATO در ورشو",
+                        "وزیران خارجه عضو NATO گفت‌وگو کردند");
+        long english =
+                stories.add(
+                        "en", "politics", "NATO summit opens in Warsaw", "Foreign ministers met.");
         stories.add("fa", "world", "نشست سران در ورشو", "بدون نام");
 
         StorySearchResult all = StorySearchResult.of(stories.search("NATO", ""));
         assertThat(all.ids()).containsExactlyInAnyOrder(persian, english);
         assertThat(all.result().totalHits()).isEqualTo(2);
         assertThat(all.result().facets()).containsEntry("world", 1L).containsEntry("politics", 1L);
-        assertThat(StorySearchResult.of(stories.search("nato", "fa")).ids()).containsExactly(persian);
-        assertThat(all.result().hits().stream().filter(h -> h.id() == persian).findFirst().orElseThrow().headlineMarked())
+        assertThat(StorySearchResult.of(stories.search("nato", "fa")).ids())
+                .containsExactly(persian);
+        assertThat(
+                        all.result().hits().stream()
+                                .filter(h -> h.id() == persian)
+                                .findFirst()
+                                .orElseThrow()
+                                .headlineMarked())
                 .contains("<mark>NATO</mark>");
     }
 
     @Test
     void aPersianWordInAnEnglishStoryIsFoundInEitherLetterForm() throws Exception {
         MemoryStories stories = new MemoryStories();
-        long english = stories.add("en", "culture", "A poem", "The line reads: کتابخانه ملی, the national library.");
+        long english =
+                stories.add(
+                        "en",
+                        "culture",
+                        "A poem",
+                        "The line reads: کتابخانه ملی, the national library.");
         long persian = stories.add("fa", "culture", "کتابخانه ملی", "کتابخانه ملی ایران");
         // Arabic yeh typed: folded in the English story's text as in the Persian one
         assertThat(stories.ids("ملي")).containsExactlyInAnyOrder(english, persian);
@@ -82,7 +107,8 @@ class PersianAndEnglishAnalysisTest {
         MemoryStories stories = new MemoryStories();
         long kashida = stories.add("fa", "economy", "بـــانک مرکـــزی", "گزارش تـورم");
         long diacritics = stories.add("fa", "culture", "کِتابِ تازه", "نویسنده‌ی جوان");
-        long arabic = stories.add("ar", "world", "الْمَكْتَبَةُ الْوَطَنِيَّةُ", "افتتاح الْمَكْتَبَة");
+        long arabic =
+                stories.add("ar", "world", "الْمَكْتَبَةُ الْوَطَنِيَّةُ", "افتتاح الْمَكْتَبَة");
         assertThat(stories.ids("بانک مرکزی")).containsExactly(kashida);
         assertThat(stories.ids("تورم")).containsExactly(kashida);
         assertThat(stories.ids("کتاب")).containsExactly(diacritics);

@@ -27,7 +27,9 @@ public final class Cranfield {
     public record Result(int queries, double ndcg10, double map, double recall100) {
         @Override
         public String toString() {
-            return String.format("%d queries, nDCG@10 %.4f, MAP %.4f, recall@100 %.4f", queries, ndcg10, map, recall100);
+            return String.format(
+                    "%d queries, nDCG@10 %.4f, MAP %.4f, recall@100 %.4f",
+                    queries, ndcg10, map, recall100);
         }
     }
 
@@ -35,8 +37,7 @@ public final class Cranfield {
     public static final int DEPTH = 1000;
 
     /** One abstract. */
-    public record Doc(long id, String title, String text) {
-    }
+    public record Doc(long id, String title, String text) {}
 
     /** A question's ranking: story ids, best first, at most {@link #DEPTH}. */
     public interface Ranking {
@@ -47,18 +48,20 @@ public final class Cranfield {
     private final List<String> queries = new ArrayList<>();
     private final Map<Integer, Set<Long>> relevant = new HashMap<>();
 
-    private Cranfield() {
-    }
+    private Cranfield() {}
 
     public static Cranfield load(Path dir) throws IOException {
         Cranfield c = new Cranfield();
-        records(dir.resolve("cran.all.1400")).forEach((id, r) -> c.docs.add(new Doc(id, r[0], r[1])));
+        records(dir.resolve("cran.all.1400"))
+                .forEach((id, r) -> c.docs.add(new Doc(id, r[0], r[1])));
         // cran.qry numbers its queries with gaps, cranqrel by position: renumber by position
         records(dir.resolve("cran.qry")).values().forEach(r -> c.queries.add(r[1]));
         for (String line : Files.readAllLines(dir.resolve("cranqrel"))) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 3 && Integer.parseInt(f[2]) >= 1) {
-                c.relevant.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashSet<>()).add(Long.parseLong(f[1]));
+                c.relevant
+                        .computeIfAbsent(Integer.parseInt(f[0]), k -> new HashSet<>())
+                        .add(Long.parseLong(f[1]));
             }
         }
         return c;
@@ -74,9 +77,17 @@ public final class Cranfield {
 
     /** A published English story of the abstract, as article-service would send it on its feed. */
     public static Article story(Doc d) {
-        return Article.newBuilder().setId(d.id()).setVersion(1).setSlug("cranfield-" + d.id()).setLanguage("en")
-                .setSection("science").setHeadline(d.title()).setBody(d.text()).setStatus(Article.Status.PUBLISHED)
-                .setPublishTime(Timestamp.newBuilder().setSeconds(536_457_600L + d.id())).build();
+        return Article.newBuilder()
+                .setId(d.id())
+                .setVersion(1)
+                .setSlug("cranfield-" + d.id())
+                .setLanguage("en")
+                .setSection("science")
+                .setHeadline(d.title())
+                .setBody(d.text())
+                .setStatus(Article.Status.PUBLISHED)
+                .setPublishTime(Timestamp.newBuilder().setSeconds(536_457_600L + d.id()))
+                .build();
     }
 
     /** A search data directory holding every abstract, indexed the way the feed indexes stories. */
@@ -85,7 +96,12 @@ public final class Cranfield {
         try (LiveIndex index = LiveIndex.open(dataDir.resolve("index"))) {
             long sequence = 0;
             for (Doc d : docs) {
-                index.apply(ArticleEvent.newBuilder().setSequence(++sequence).setType(ArticleEvent.Type.PUBLISHED).setArticle(story(d)).build());
+                index.apply(
+                        ArticleEvent.newBuilder()
+                                .setSequence(++sequence)
+                                .setType(ArticleEvent.Type.PUBLISHED)
+                                .setArticle(story(d))
+                                .build());
             }
             index.commit();
         }
@@ -139,7 +155,8 @@ public final class Cranfield {
     }
 
     static double recall(List<Long> ranked, Set<Long> relevant, int k) {
-        return ranked.stream().limit(k).filter(relevant::contains).count() / (double) relevant.size();
+        return ranked.stream().limit(k).filter(relevant::contains).count()
+                / (double) relevant.size();
     }
 
     /** SMART records by .I number: [title, text]. */

@@ -30,40 +30,58 @@ import java.util.concurrent.TimeUnit;
  * same abstracts.
  */
 final class CranfieldBench {
-    private CranfieldBench() {
-    }
+    private CranfieldBench() {}
 
     static void run(Path dir, OpenSearch openSearch) throws Exception {
         Cranfield cranfield = Cranfield.load(dir);
         Cranfield.Result ours;
         try (ServiceProcess articles = ServiceProcess.articles();
-             ArticleDesk desk = new ArticleDesk(articles.grpcAddress(), "search-test-editor")) {
+                ArticleDesk desk = new ArticleDesk(articles.grpcAddress(), "search-test-editor")) {
             Path indexDir = Files.createTempDirectory("search-bench-cranfield");
             // article-service numbers the stories: map its ids back to the abstracts'
             Map<Long, Long> abstractOf = new HashMap<>();
             int refused = 0;
-            try (SearchBench.SearchServiceProcess search = SearchBench.SearchServiceProcess.start(indexDir, articles.grpcAddress());
-                 JarProcess gateway = SearchBench.gateway(search.grpcPort())) {
+            try (SearchBench.SearchServiceProcess search =
+                            SearchBench.SearchServiceProcess.start(
+                                    indexDir, articles.grpcAddress());
+                    JarProcess gateway = SearchBench.gateway(search.grpcPort())) {
                 for (Cranfield.Doc d : cranfield.docs()) {
                     try {
-                        abstractOf.put(desk.publish("en", "science", d.title(), "<p>" + SearchBench.escape(d.text()) + "</p>").getId(), d.id());
+                        abstractOf.put(
+                                desk.publish(
+                                                "en",
+                                                "science",
+                                                d.title(),
+                                                "<p>" + SearchBench.escape(d.text()) + "</p>")
+                                        .getId(),
+                                d.id());
                     } catch (RuntimeException refusedByTheDesk) {
-                        refused++;   // an abstract without a title: no story can be published without a headline
+                        refused++; // an abstract without a title: no story can be published without
+                        // a headline
                     }
                 }
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-                while (search.search().search(SearchRequest.getDefaultInstance()).getTotalHits() < abstractOf.size() && System.nanoTime() < deadline) {
+                while (search.search().search(SearchRequest.getDefaultInstance()).getTotalHits()
+                                < abstractOf.size()
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
                 String url = "http://127.0.0.1:" + gateway.port() + "/api/v1/search";
-                ours = cranfield.evaluate(q -> gatewayRanking(url, q).stream().map(abstractOf::get).toList());
+                ours =
+                        cranfield.evaluate(
+                                q -> gatewayRanking(url, q).stream().map(abstractOf::get).toList());
             }
-            System.out.printf("(a) Cranfield, %d abstracts published via article-service (%d without a title refused), asked through the gateway"
-                    + " (/api/v1/search, shipped configuration, no language filter):%n", abstractOf.size(), refused);
+            System.out.printf(
+                    "(a) Cranfield, %d abstracts published via article-service (%d without a title refused), asked through the gateway"
+                            + " (/api/v1/search, shipped configuration, no language filter):%n",
+                    abstractOf.size(), refused);
         }
-        System.out.printf("    Newsroom                                  %s (target nDCG@10 >= 0.40, MAP >= 0.31; plain BM25 0.38 / 0.305)%n", ours);
+        System.out.printf(
+                "    Newsroom                                  %s (target nDCG@10 >= 0.40, MAP >= 0.31; plain BM25 0.38 / 0.305)%n",
+                ours);
         if (openSearch == null) {
-            System.out.println("    OpenSearch row skipped: no OpenSearch classpath (bench/search/run resolves bench/search/opensearch)");
+            System.out.println(
+                    "    OpenSearch row skipped: no OpenSearch classpath (bench/search/run resolves bench/search/opensearch)");
             return;
         }
         Map<String, Map<String, String>> docs = new LinkedHashMap<>();
@@ -72,8 +90,11 @@ final class CranfieldBench {
         }
         openSearch.createIndex("cranfield");
         openSearch.index("cranfield", docs);
-        Cranfield.Result theirs = cranfield.evaluate(q -> openSearch.ranking("cranfield", q, Cranfield.DEPTH));
-        System.out.printf("    OpenSearch 2.19.6 (english analyzer, multi_match headline+body, defaults) %s%n", theirs);
+        Cranfield.Result theirs =
+                cranfield.evaluate(q -> openSearch.ranking("cranfield", q, Cranfield.DEPTH));
+        System.out.printf(
+                "    OpenSearch 2.19.6 (english analyzer, multi_match headline+body, defaults) %s%n",
+                theirs);
     }
 
     /** The first {@link Cranfield#DEPTH} story ids the gateway answers for {@code q}, 100 a page. */
@@ -81,8 +102,16 @@ final class CranfieldBench {
         List<Long> ids = new ArrayList<>();
         String token = "";
         do {
-            String page = get(url + "?pageSize=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                    + (token.isEmpty() ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+            String page =
+                    get(
+                            url
+                                    + "?pageSize=100&q="
+                                    + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                                    + (token.isEmpty()
+                                            ? ""
+                                            : "&pageToken="
+                                                    + URLEncoder.encode(
+                                                            token, StandardCharsets.UTF_8)));
             JsonObject answer = JsonParser.parseString(page).getAsJsonObject();
             if (answer.has("hits")) {
                 for (JsonElement hit : answer.getAsJsonArray("hits")) {

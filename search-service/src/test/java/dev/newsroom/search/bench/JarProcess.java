@@ -36,15 +36,21 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Starts {@code jar} with {@code env} and waits until {@code readyUrl} answers 200. */
-    static JarProcess start(String name, Path jar, String heap, Map<String, String> env, String readyUrl) throws Exception {
+    static JarProcess start(
+            String name, Path jar, String heap, Map<String, String> env, String readyUrl)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing (bench/search/run builds it)");
         }
         Path log = Path.of("target", "bench-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder("java", "-Xmx" + heap, "-jar", jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         pb.environment().putAll(env);
-        String javaOpts = System.getenv("BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTS");
+        String javaOpts =
+                System.getenv(
+                        "BENCH_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             pb.environment().put("JAVA_TOOL_OPTIONS", javaOpts);
         }

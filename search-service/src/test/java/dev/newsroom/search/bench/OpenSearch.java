@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenSearch implements AutoCloseable {
     /** Indexes of the bench: one shard, no replica (a single node). */
-    private static final String ENGLISH_INDEX = """
+    private static final String ENGLISH_INDEX =
+            """
             {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
              "mappings": {"properties": {
                "headline": {"type": "text", "analyzer": "english"},
@@ -53,14 +54,26 @@ final class OpenSearch implements AutoCloseable {
         int transport = JarProcess.freePort();
         Path home = Files.createTempDirectory("search-bench-opensearch");
         Path log = Path.of("target", "bench-opensearch.log");
-        Process p = new ProcessBuilder("java", "-Xms1g", "-Xmx1g", "-cp", classpath, "dev.newsroom.bench.opensearch.OpenSearchNode",
-                home.toString(), String.valueOf(http), String.valueOf(transport))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder(
+                                "java",
+                                "-Xms1g",
+                                "-Xmx1g",
+                                "-cp",
+                                classpath,
+                                "dev.newsroom.bench.opensearch.OpenSearchNode",
+                                home.toString(),
+                                String.valueOf(http),
+                                String.valueOf(transport))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         OpenSearch node = new OpenSearch(p, "http://127.0.0.1:" + http);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try {
-                if (node.request("GET", "/_cluster/health?wait_for_status=green&timeout=1s", null).contains("green")) {
+                if (node.request("GET", "/_cluster/health?wait_for_status=green&timeout=1s", null)
+                        .contains("green")) {
                     return node;
                 }
             } catch (IOException notYet) {
@@ -103,7 +116,11 @@ final class OpenSearch implements AutoCloseable {
         }
         String answer = request("POST", "/" + index + "/_bulk", ndjson.toString());
         if (answer.startsWith("{\"took\"") && answer.contains("\"errors\":true")) {
-            throw new IllegalStateException("bulk indexing into " + index + " failed: " + answer.substring(0, Math.min(2000, answer.length())));
+            throw new IllegalStateException(
+                    "bulk indexing into "
+                            + index
+                            + " failed: "
+                            + answer.substring(0, Math.min(2000, answer.length())));
         }
         ndjson.setLength(0);
     }
@@ -115,8 +132,11 @@ final class OpenSearch implements AutoCloseable {
         query.addProperty("_source", false);
         query.add("query", match(q, "headline", "body"));
         List<Long> ids = new ArrayList<>();
-        for (JsonElement hit : JsonParser.parseString(request("POST", "/" + index + "/_search", query.toString()))
-                .getAsJsonObject().getAsJsonObject("hits").getAsJsonArray("hits")) {
+        for (JsonElement hit :
+                JsonParser.parseString(request("POST", "/" + index + "/_search", query.toString()))
+                        .getAsJsonObject()
+                        .getAsJsonObject("hits")
+                        .getAsJsonArray("hits")) {
             ids.add(Long.parseLong(hit.getAsJsonObject().get("_id").getAsString()));
         }
         return ids;
@@ -133,18 +153,25 @@ final class OpenSearch implements AutoCloseable {
         source.add("excludes", excludes);
         query.add("_source", source);
         query.add("query", match(q, "headline^1.25", "lead^1.5", "body"));
-        query.add("highlight", JsonParser.parseString("""
+        query.add(
+                "highlight",
+                JsonParser.parseString(
+                        """
                 {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fields": {
                   "headline": {"number_of_fragments": 0},
                   "lead": {"fragment_size": 160, "number_of_fragments": 2},
                   "body": {"fragment_size": 160, "number_of_fragments": 2}}}"""));
-        query.add("aggs", JsonParser.parseString("{\"sections\": {\"terms\": {\"field\": \"section\"}}}"));
+        query.add(
+                "aggs",
+                JsonParser.parseString("{\"sections\": {\"terms\": {\"field\": \"section\"}}}"));
         return query.toString();
     }
 
     /** {@link #answerQuery} as one GET (the {@code source} parameter), for wrk. */
     static String answerPath(String index, String q) {
-        return "/" + index + "/_search?source_content_type=application%2Fjson&source="
+        return "/"
+                + index
+                + "/_search?source_content_type=application%2Fjson&source="
                 + URLEncoder.encode(answerQuery(q), StandardCharsets.UTF_8);
     }
 
@@ -181,7 +208,9 @@ final class OpenSearch implements AutoCloseable {
         c.setReadTimeout(120_000);
         if (body != null) {
             c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", path.contains("_bulk") ? "application/x-ndjson" : "application/json");
+            c.setRequestProperty(
+                    "Content-Type",
+                    path.contains("_bulk") ? "application/x-ndjson" : "application/json");
             try (OutputStream out = c.getOutputStream()) {
                 out.write(body.getBytes(StandardCharsets.UTF_8));
             }
@@ -190,7 +219,14 @@ final class OpenSearch implements AutoCloseable {
         try (InputStream in = code >= 400 ? c.getErrorStream() : c.getInputStream()) {
             byte[] answer = in == null ? new byte[0] : in.readAllBytes();
             if (code >= 400 && !(method.equals("DELETE") && code == 404)) {
-                throw new IllegalStateException(method + " " + path + " → " + code + ": " + new String(answer, StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        method
+                                + " "
+                                + path
+                                + " → "
+                                + code
+                                + ": "
+                                + new String(answer, StandardCharsets.UTF_8));
             }
             return answer;
         }

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 /** bench/search (d): wrk against the gateway (or OpenSearch), cycling through the queries (loopback only, bounded in time). */
 final class Wrk {
     /** What wrk reported: requests per second, latency percentiles, answers that were not 2xx, socket errors (incl. timeouts). */
-    record Result(double perSecond, double p50Millis, double p99Millis, long non2xx, long socketErrors) {
-    }
+    record Result(
+            double perSecond, double p50Millis, double p99Millis, long non2xx, long socketErrors) {}
 
     /** Each connection thread cycles through the queries from its own starting point. */
-    private static final String SCRIPT = """
+    private static final String SCRIPT =
+            """
             local threads = 0
             setup = function(thread)
               thread:set("first", threads * 499)
@@ -36,23 +37,30 @@ final class Wrk {
             end
             """;
 
-    private Wrk() {
-    }
+    private Wrk() {}
 
     /**
      * @param threads     wrk threads; each cycles through the queries from its own starting point
      * @param connections connections over all threads (1: one request at a time, latency without a Java client)
      * @return null when wrk is not installed
      */
-    static Result run(String searchUrl, List<String> queries, int seconds, int threads, int connections)
+    static Result run(
+            String searchUrl, List<String> queries, int seconds, int threads, int connections)
             throws IOException, InterruptedException {
         String path = URI.create(searchUrl).getRawPath();
-        return runPaths(searchUrl, queries.stream().map(q -> path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).toList(),
-                seconds, threads, connections);
+        return runPaths(
+                searchUrl,
+                queries.stream()
+                        .map(q -> path + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                        .toList(),
+                seconds,
+                threads,
+                connections);
     }
 
     /** As {@link #run}, with the request paths (and their query strings) as given. */
-    static Result runPaths(String searchUrl, List<String> requestPaths, int seconds, int threads, int connections)
+    static Result runPaths(
+            String searchUrl, List<String> requestPaths, int seconds, int threads, int connections)
             throws IOException, InterruptedException {
         if (!installed()) {
             return null;
@@ -67,8 +75,21 @@ final class Wrk {
         try {
             Files.writeString(script, SCRIPT);
             Files.write(paths, requestPaths);
-            Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(),
-                    searchUrl, "--", paths.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process wrk =
+                    new ProcessBuilder(
+                                    "wrk",
+                                    "-t" + threads,
+                                    "-c" + connections,
+                                    "-d" + seconds + "s",
+                                    "--latency",
+                                    "-s",
+                                    script.toString(),
+                                    searchUrl,
+                                    "--",
+                                    paths.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(output.toFile())
+                            .start();
             boolean ended = wrk.waitFor(seconds + 30L, TimeUnit.SECONDS);
             if (!ended) {
                 wrk.destroyForcibly();
@@ -77,15 +98,24 @@ final class Wrk {
             if (!ended || wrk.exitValue() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + out);
             }
-            Matcher errors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+            Matcher errors =
+                    Pattern.compile(
+                                    "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                            .matcher(out);
             long socketErrors = 0;
             if (errors.find()) {
                 for (int g = 1; g <= 4; g++) {
                     socketErrors += Long.parseLong(errors.group(g));
                 }
             }
-            return new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
-                    out.contains("Non-2xx") ? (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)") : 0, socketErrors);
+            return new Result(
+                    number(out, "Requests/sec:\\s+([0-9.]+)"),
+                    millis(out, "50%"),
+                    millis(out, "99%"),
+                    out.contains("Non-2xx")
+                            ? (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)")
+                            : 0,
+                    socketErrors);
         } finally {
             Files.deleteIfExists(script);
             Files.deleteIfExists(paths);
@@ -95,7 +125,11 @@ final class Wrk {
 
     private static boolean installed() throws InterruptedException {
         try {
-            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+            return new ProcessBuilder("wrk", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    >= 0;
         } catch (IOException absent) {
             return false;
         }
@@ -111,9 +145,12 @@ final class Wrk {
 
     /** A latency percentile line such as {@code 50%  812.00us} or {@code 99%  12.31ms}, in ms. */
     private static double millis(String out, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+        Matcher m =
+                Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)")
+                        .matcher(out);
         if (!m.find()) {
-            throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + out);
+            throw new IllegalStateException(
+                    "no " + percentile + " latency in wrk's output:\n" + out);
         }
         double value = Double.parseDouble(m.group(1));
         return switch (m.group(2)) {

@@ -28,7 +28,8 @@ class IndexSchemaTest {
             assertThat(index.newerSchema()).isFalse();
             index.apply(published(1));
         }
-        assertThat(commitData(dir)).containsEntry(LiveIndex.SCHEMA_KEY, String.valueOf(LiveIndex.SCHEMA));
+        assertThat(commitData(dir))
+                .containsEntry(LiveIndex.SCHEMA_KEY, String.valueOf(LiveIndex.SCHEMA));
     }
 
     @Test
@@ -37,26 +38,40 @@ class IndexSchemaTest {
         write(dir, Map.of(LiveIndex.CURSOR_KEY, "7"));
         try (LiveIndex index = LiveIndex.open(dir)) {
             assertThat(index.schema()).isEqualTo(1);
-            index.apply(published(8));   // a schema-2 story among schema-1 ones: the index as a whole is still 1
+            index.apply(
+                    published(8)); // a schema-2 story among schema-1 ones: the index as a whole is
+            // still 1
         }
-        assertThat(commitData(dir)).containsEntry(LiveIndex.SCHEMA_KEY, "1").containsEntry(LiveIndex.CURSOR_KEY, "8");
+        assertThat(commitData(dir))
+                .containsEntry(LiveIndex.SCHEMA_KEY, "1")
+                .containsEntry(LiveIndex.CURSOR_KEY, "8");
     }
 
     @Test
     void anIndexOfANewerReleaseIsRebuiltAndLabelledAsOurs() throws Exception {
         Path dir = Files.createTempDirectory("schema-newer");
-        write(dir, Map.of(LiveIndex.CURSOR_KEY, "3", LiveIndex.SCHEMA_KEY, String.valueOf(LiveIndex.SCHEMA + 1)));
+        write(
+                dir,
+                Map.of(
+                        LiveIndex.CURSOR_KEY,
+                        "3",
+                        LiveIndex.SCHEMA_KEY,
+                        String.valueOf(LiveIndex.SCHEMA + 1)));
         try (LiveIndex index = LiveIndex.open(dir)) {
             assertThat(index.newerSchema()).isTrue();
             assertThat(index.schema()).isEqualTo(LiveIndex.SCHEMA);
             index.apply(published(4));
         }
-        // what this release added is of its schema; the newer release will see that and rebuild in its turn
-        assertThat(commitData(dir)).containsEntry(LiveIndex.SCHEMA_KEY, String.valueOf(LiveIndex.SCHEMA));
+        // what this release added is of its schema; the newer release will see that and rebuild in
+        // its turn
+        assertThat(commitData(dir))
+                .containsEntry(LiveIndex.SCHEMA_KEY, String.valueOf(LiveIndex.SCHEMA));
     }
 
     private static void write(Path dir, Map<String, String> commitData) throws Exception {
-        try (FSDirectory fs = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(Analyzers.forIndex()))) {
+        try (FSDirectory fs = FSDirectory.open(dir);
+                IndexWriter writer =
+                        new IndexWriter(fs, new IndexWriterConfig(Analyzers.forIndex()))) {
             Document doc = new Document();
             doc.add(new StringField("id", "1", Field.Store.YES));
             writer.addDocument(doc);
@@ -72,8 +87,17 @@ class IndexSchemaTest {
     }
 
     private static ArticleEvent published(long sequence) {
-        return ArticleEvent.newBuilder().setSequence(sequence).setArticle(Article.newBuilder().setId(100 + sequence).setVersion(1)
-                .setStatus(Article.Status.PUBLISHED).setLanguage("en").setSection("world").setHeadline("Story " + sequence)
-                .setSlug("story-" + sequence)).build();
+        return ArticleEvent.newBuilder()
+                .setSequence(sequence)
+                .setArticle(
+                        Article.newBuilder()
+                                .setId(100 + sequence)
+                                .setVersion(1)
+                                .setStatus(Article.Status.PUBLISHED)
+                                .setLanguage("en")
+                                .setSection("world")
+                                .setHeadline("Story " + sequence)
+                                .setSlug("story-" + sequence))
+                .build();
     }
 }

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +30,24 @@ class CranfieldQualityTest {
 
     @Test
     void rankingBeatsPlainBm25OnCranfield() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(DATA), DATA + " is absent: Cranfield quality check skipped");
+        Assumptions.assumeTrue(
+                Files.isDirectory(DATA), DATA + " is absent: Cranfield quality check skipped");
         Cranfield cranfield = Cranfield.load(DATA);
         Path dataDir = Files.createTempDirectory("cranfield-quality");
         cranfield.writeIndex(dataDir);
         Cranfield.Result result;
         // the feed address answers nothing: the index is already complete
-        try (RunningSearchService service = new RunningSearchService(dataDir, "127.0.0.1:1", Map.of())) {
+        try (RunningSearchService service =
+                new RunningSearchService(dataDir, "127.0.0.1:1", Map.of())) {
             // two readers at a time (each question is ten pages of 100 highlighted hits)
             ExecutorService readers = Executors.newFixedThreadPool(2);
             Map<String, Future<List<Long>>> rankings = new HashMap<>();
-            cranfield.queries().forEach(q -> rankings.computeIfAbsent(q, k -> readers.submit(() -> ranking(service, k))));
+            cranfield
+                    .queries()
+                    .forEach(
+                            q ->
+                                    rankings.computeIfAbsent(
+                                            q, k -> readers.submit(() -> ranking(service, k))));
             result = cranfield.evaluate(question -> rankings.get(question).get());
             readers.shutdown();
         }
@@ -55,7 +62,14 @@ class CranfieldQualityTest {
         List<Long> ids = new ArrayList<>();
         String token = "";
         do {
-            SearchResponse page = service.search().search(SearchRequest.newBuilder().setQ(question).setPageSize(100).setPageToken(token).build());
+            SearchResponse page =
+                    service.search()
+                            .search(
+                                    SearchRequest.newBuilder()
+                                            .setQ(question)
+                                            .setPageSize(100)
+                                            .setPageToken(token)
+                                            .build());
             page.getHitsList().stream().map(SearchHit::getId).forEach(ids::add);
             token = page.getNextPageToken();
         } while (!token.isEmpty() && ids.size() < Cranfield.DEPTH);

@@ -25,12 +25,26 @@ class DidYouMeanAndSynonymsTest {
     @BeforeAll
     static void indexTheSamples() throws Exception {
         samples = new MemoryStories();
-        for (JsonElement e : JsonParser.parseString(Files.readString(SAMPLES, StandardCharsets.UTF_8)).getAsJsonArray()) {
+        for (JsonElement e :
+                JsonParser.parseString(Files.readString(SAMPLES, StandardCharsets.UTF_8))
+                        .getAsJsonArray()) {
             JsonObject s = e.getAsJsonObject();
-            String text = s.get("headline").getAsString() + " " + s.get("lead").getAsString() + " " + s.get("body").getAsString();
-            samples.add(s.get("language").getAsString(), s.get("section").getAsString(), s.get("headline").getAsString(),
+            String text =
+                    s.get("headline").getAsString()
+                            + " "
+                            + s.get("lead").getAsString()
+                            + " "
+                            + s.get("body").getAsString();
+            samples.add(
+                    s.get("language").getAsString(),
+                    s.get("section").getAsString(),
+                    s.get("headline").getAsString(),
                     s.get("lead").getAsString() + " " + s.get("body").getAsString());
-            SAMPLE_WORDS.addAll(Arrays.asList(text.replaceAll("<[^>]+>", " ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}\u200C]+")));
+            SAMPLE_WORDS.addAll(
+                    Arrays.asList(
+                            text.replaceAll("<[^>]+>", " ")
+                                    .toLowerCase(Locale.ROOT)
+                                    .split("[^\\p{L}\\p{M}\\p{N}\u200C]+")));
         }
     }
 
@@ -41,12 +55,13 @@ class DidYouMeanAndSynonymsTest {
         assertThat(r.suggestion()).isEqualTo("caspian");
         assertThat(samples.search(r.suggestion(), "").totalHits()).isPositive();
         // the other words stay as typed; only the unknown one changes
-        assertThat(samples.search("sturgeon Caspain", "").suggestion()).isEqualTo("sturgeon caspian");
+        assertThat(samples.search("sturgeon Caspain", "").suggestion())
+                .isEqualTo("sturgeon caspian");
     }
 
     @Test
     void aMisspeltPersianWordIsCorrectedToAWordOfTheStories() throws Exception {
-        StorySearch.Result r = samples.search("تهرن", "");   // تهران without its alef
+        StorySearch.Result r = samples.search("تهرن", ""); // تهران without its alef
         assertThat(r.totalHits()).isZero();
         assertThat(r.suggestion()).isEqualTo("تهران");
         assertThat(samples.search(r.suggestion(), "").totalHits()).isPositive();
@@ -62,7 +77,16 @@ class DidYouMeanAndSynonymsTest {
 
     @Test
     void everySuggestedWordIsAWordOfTheStories() throws Exception {
-        for (String typed : new String[] {"marathn", "inflaton", "Tehrn schools", "صادرت", "بورص", "futsall", "asterod orbit"}) {
+        for (String typed :
+                new String[] {
+                    "marathn",
+                    "inflaton",
+                    "Tehrn schools",
+                    "صادرت",
+                    "بورص",
+                    "futsall",
+                    "asterod orbit"
+                }) {
             String suggestion = samples.search(typed, "").suggestion();
             for (String word : suggestion.split(" ")) {
                 if (!word.isEmpty()) {
@@ -75,7 +99,8 @@ class DidYouMeanAndSynonymsTest {
     @Test
     void shippedSynonymsFindEachOther() throws Exception {
         MemoryStories stories = new MemoryStories();
-        long automobiles = stories.add("en", "economy", "Electric automobiles sell faster", "Sales rose.");
+        long automobiles =
+                stories.add("en", "economy", "Electric automobiles sell faster", "Sales rose.");
         long movie = stories.add("en", "culture", "A movie about the sea", "Shot in the Caspian.");
         long computer = stories.add("fa", "science", "کامپیوتر تازه", "ساخت داخل");
         assertThat(stories.ids("cars")).containsExactly(automobiles);

@@ -17,12 +17,16 @@ class HighlightingTest {
     @Test
     void storyTextIsEscapedBeforeMatchesAreMarked() throws Exception {
         MemoryStories stories = new MemoryStories();
-        stories.add("en", "world", "Parliament <b>votes</b> & debates",
+        stories.add(
+                "en",
+                "world",
+                "Parliament <b>votes</b> & debates",
                 "<p>The parliament met. &lt;script&gt;alert('x')&lt;/script&gt; Parliament voted late.</p>");
 
         StoryHit hit = stories.search("parliament", "").hits().get(0);
 
-        assertThat(hit.headlineMarked()).isEqualTo("<mark>Parliament</mark> &lt;b&gt;votes&lt;&#x2F;b&gt; &amp; debates");
+        assertThat(hit.headlineMarked())
+                .isEqualTo("<mark>Parliament</mark> &lt;b&gt;votes&lt;&#x2F;b&gt; &amp; debates");
         assertThat(String.join(" ", hit.snippets()))
                 .contains("<mark>parliament</mark>")
                 .doesNotContain("<script>")
@@ -31,16 +35,19 @@ class HighlightingTest {
 
     @Test
     void everyHitIsMarkedInItsOwnTextAcrossSegments() throws Exception {
-        // the highlighter reads each term's postings forward through the page's hits, segment by segment
+        // the highlighter reads each term's postings forward through the page's hits, segment by
+        // segment
         MemoryStories stories = new MemoryStories();
         Map<Long, Integer> markerOf = new HashMap<>();
         for (int segment = 0; segment < 3; segment++) {
             for (int i = 0; i < 12; i++) {
                 int marker = segment * 100 + i;
                 String filler = " Filler sentence number %d here.".formatted(marker).repeat(i % 4);
-                String body = i % 3 == 0
-                        ? "<p>Nothing to see for m%d.%s</p>".formatted(marker, filler)
-                        : "<p>%s The zebra m%d crossed.%s And a lion m%d.</p>".formatted(filler, marker, filler, marker);
+                String body =
+                        i % 3 == 0
+                                ? "<p>Nothing to see for m%d.%s</p>".formatted(marker, filler)
+                                : "<p>%s The zebra m%d crossed.%s And a lion m%d.</p>"
+                                        .formatted(filler, marker, filler, marker);
                 markerOf.put(stories.add("en", "world", "Story m" + marker, body), marker);
             }
             stories.newSegment();
@@ -52,7 +59,8 @@ class HighlightingTest {
         for (StoryHit hit : hits) {
             String snippets = String.join(" ", hit.snippets());
             int marker = markerOf.get(hit.id());
-            assertThat(snippets).as("story m%d", marker)
+            assertThat(snippets)
+                    .as("story m%d", marker)
                     .contains("<mark>zebra</mark> m" + marker + " crossed")
                     .contains("<mark>lion</mark> m" + marker)
                     .doesNotContainPattern("m(?!" + marker + "\\b)\\d+ crossed");
@@ -62,7 +70,9 @@ class HighlightingTest {
     @Test
     void passageScoreIsLucenesOwn() {
         Random random = new Random(42);
-        BytesRef[] vocabulary = {new BytesRef("zebra"), new BytesRef("lion"), new BytesRef("gnu"), new BytesRef("okapi")};
+        BytesRef[] vocabulary = {
+            new BytesRef("zebra"), new BytesRef("lion"), new BytesRef("gnu"), new BytesRef("okapi")
+        };
         for (int round = 0; round < 2_000; round++) {
             Passage passage = new Passage();
             int start = random.nextInt(5_000);
@@ -96,7 +106,9 @@ class HighlightingTest {
     static final class StorySearchResultAssert {
         static void facets(StorySearch.Result result) {
             assertThat(result.totalHits()).isEqualTo(3);
-            assertThat(result.facets()).containsExactly(java.util.Map.entry("world", 2L), java.util.Map.entry("politics", 1L));
+            assertThat(result.facets())
+                    .containsExactly(
+                            java.util.Map.entry("world", 2L), java.util.Map.entry("politics", 1L));
         }
     }
 }

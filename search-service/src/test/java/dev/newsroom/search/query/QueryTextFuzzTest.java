@@ -28,38 +28,57 @@ class QueryTextFuzzTest {
     private static final MemoryStories STORIES = stories();
 
     static {
-        FuzzInput.warmUp(100, () -> {
-            try {
-                STORIES.search("oil \"crude prices\" -asia OR europe قیمت", "");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        FuzzInput.warmUp(
+                100,
+                () -> {
+                    try {
+                        STORIES.search("oil \"crude prices\" -asia OR europe قیمت", "");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     @FuzzTest(maxDuration = "15s")
     void searchesAnyText(byte[] data) {
-        String language = data.length == 0 ? "" : LANGUAGES.get((data[0] & 0xFF) % LANGUAGES.size());
+        String language =
+                data.length == 0 ? "" : LANGUAGES.get((data[0] & 0xFF) % LANGUAGES.size());
         String q = data.length == 0 ? "" : FuzzInput.text(Arrays.copyOfRange(data, 1, data.length));
         QueryText parsed = QueryText.parse(q, CONFIG.maxQueryLength(), CONFIG.maxQueryClauses());
-        long terms = parsed.excluded().size() + parsed.required().stream().mapToLong(g -> g.alternatives().size()).sum();
-        assertThat(terms).isLessThanOrEqualTo(CONFIG.maxQueryClauses() + 1); // a trailing OR adds one plain word
-        parsed.required().forEach(g -> g.alternatives().forEach(t -> assertThat(t.text()).isNotBlank()));
-        FuzzInput.withinBudget("search of " + q.length() + " chars", () -> {
-            try {
-                STORIES.search(q, language);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        long terms =
+                parsed.excluded().size()
+                        + parsed.required().stream().mapToLong(g -> g.alternatives().size()).sum();
+        assertThat(terms)
+                .isLessThanOrEqualTo(
+                        CONFIG.maxQueryClauses() + 1); // a trailing OR adds one plain word
+        parsed.required()
+                .forEach(g -> g.alternatives().forEach(t -> assertThat(t.text()).isNotBlank()));
+        FuzzInput.withinBudget(
+                "search of " + q.length() + " chars",
+                () -> {
+                    try {
+                        STORIES.search(q, language);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static MemoryStories stories() {
         try {
             MemoryStories stories = new MemoryStories();
-            stories.add("en", "world", "Oil prices rise in Asia", "Crude oil prices rose, title:foo and wildcards* too");
-            stories.add("fa", "economy", "قیمت نفت بالا رفت", "قیمت‌های نفت خام در آسیا افزایش یافت");
-            stories.add("en", "sport", "Kish Island marathon", "Runners on the island; a \"phrase\" and -dashes");
+            stories.add(
+                    "en",
+                    "world",
+                    "Oil prices rise in Asia",
+                    "Crude oil prices rose, title:foo and wildcards* too");
+            stories.add(
+                    "fa", "economy", "قیمت نفت بالا رفت", "قیمت‌های نفت خام در آسیا افزایش یافت");
+            stories.add(
+                    "en",
+                    "sport",
+                    "Kish Island marathon",
+                    "Runners on the island; a \"phrase\" and -dashes");
             return stories;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

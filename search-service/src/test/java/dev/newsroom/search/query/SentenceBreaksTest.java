@@ -27,13 +27,15 @@ class SentenceBreaksTest {
 
     @Test
     void aPeriodBeforeLowerCaseOrInsideANumberIsNoEnd() {
-        assertThat(forwards("Grain, e.g. wheat, rose 3.5 pct. Oil fell.")).containsExactly(0, 33, 42);
+        assertThat(forwards("Grain, e.g. wheat, rose 3.5 pct. Oil fell."))
+                .containsExactly(0, 33, 42);
     }
 
     @Test
     void persianSentencesEndWithTheArabicQuestionMarkToo() {
         String text = "قیمت گندم بالا رفت. آیا نفت ارزان شد؟ نه";
-        assertThat(forwards(text)).containsExactly(0, text.indexOf("آیا"), text.indexOf("نه"), text.length());
+        assertThat(forwards(text))
+                .containsExactly(0, text.indexOf("آیا"), text.indexOf("نه"), text.length());
     }
 
     @Test

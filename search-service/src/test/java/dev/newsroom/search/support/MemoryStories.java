@@ -25,17 +25,35 @@ public final class MemoryStories {
     private long nextId = 1;
 
     public MemoryStories() throws IOException {
-        writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndex()).setSimilarity(LiveIndex.SIMILARITY));
+        writer =
+                new IndexWriter(
+                        directory,
+                        new IndexWriterConfig(Analyzers.forIndex())
+                                .setSimilarity(LiveIndex.SIMILARITY));
         search = new StorySearch(ShippedConfig.search(), Clock.systemUTC());
     }
 
-    public long add(String language, String section, String headline, String body) throws IOException {
+    public long add(String language, String section, String headline, String body)
+            throws IOException {
         long id = nextId++;
-        writer.addDocument(StoryDocument.of(Article.newBuilder().setId(id).setVersion(1).setSlug("s-" + id)
-                .setLanguage(language).setSection(section).setHeadline(headline).setBody(body)
-                .setStatus(Article.Status.PUBLISHED)
-                .setPublishTime(Timestamp.newBuilder().setSeconds(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond() + id))
-                .build()));
+        writer.addDocument(
+                StoryDocument.of(
+                        Article.newBuilder()
+                                .setId(id)
+                                .setVersion(1)
+                                .setSlug("s-" + id)
+                                .setLanguage(language)
+                                .setSection(section)
+                                .setHeadline(headline)
+                                .setBody(body)
+                                .setStatus(Article.Status.PUBLISHED)
+                                .setPublishTime(
+                                        Timestamp.newBuilder()
+                                                .setSeconds(
+                                                        Instant.parse("2025-01-01T00:00:00Z")
+                                                                        .getEpochSecond()
+                                                                + id))
+                                .build()));
         return id;
     }
 
@@ -49,7 +67,9 @@ public final class MemoryStories {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(LiveIndex.SIMILARITY);
-            return search.search(searcher, new StorySearch.Request(q, "", language, null, null, false, false, 20, ""));
+            return search.search(
+                    searcher,
+                    new StorySearch.Request(q, "", language, null, null, false, false, 20, ""));
         }
     }
 

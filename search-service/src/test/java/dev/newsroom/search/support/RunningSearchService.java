@@ -21,7 +21,8 @@ public final class RunningSearchService implements AutoCloseable {
     public final int grpcPort;
     public final int httpPort;
 
-    public RunningSearchService(Path indexDir, String articleServiceAddress, Map<String, Object> extra) {
+    public RunningSearchService(
+            Path indexDir, String articleServiceAddress, Map<String, Object> extra) {
         grpcPort = freePort();
         httpPort = freePort();
         Map<String, Object> props = new HashMap<>();

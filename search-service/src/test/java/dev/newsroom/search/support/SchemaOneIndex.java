@@ -35,15 +35,18 @@ public final class SchemaOneIndex {
         TEXT.freeze();
     }
 
-    private SchemaOneIndex() {
-    }
+    private SchemaOneIndex() {}
 
     /** Writes {@code stories} into {@code dataDir/index} and names it live; the commit has no feed cursor. */
     public static void write(Path dataDir, Article... stories) throws IOException {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("CURRENT"), "index\n", StandardCharsets.UTF_8);
         try (FSDirectory dir = FSDirectory.open(dataDir.resolve("index"));
-             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.forIndex()).setSimilarity(LiveIndex.SIMILARITY))) {
+                IndexWriter writer =
+                        new IndexWriter(
+                                dir,
+                                new IndexWriterConfig(Analyzers.forIndex())
+                                        .setSimilarity(LiveIndex.SIMILARITY))) {
             for (Article a : stories) {
                 long publishMillis = a.getPublishTime().getSeconds() * 1000;
                 Document doc = new Document();
@@ -62,7 +65,11 @@ public final class SchemaOneIndex {
                 doc.add(new StoredField(Fields.PUBLISH_TIME, publishMillis));
                 doc.add(new Field(Fields.text(Fields.HEADLINE, "en"), a.getHeadline(), TEXT));
                 doc.add(new Field(Fields.text(Fields.LEAD, "en"), a.getLead(), TEXT));
-                doc.add(new Field(Fields.text(Fields.BODY, "en"), a.getBody().replaceAll("<[^>]+>", ""), TEXT));
+                doc.add(
+                        new Field(
+                                Fields.text(Fields.BODY, "en"),
+                                a.getBody().replaceAll("<[^>]+>", ""),
+                                TEXT));
                 doc.add(new TextField(Fields.SUGGEST, a.getHeadline(), Field.Store.NO));
                 writer.addDocument(doc);
             }

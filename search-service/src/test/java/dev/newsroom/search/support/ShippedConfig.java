@@ -13,8 +13,7 @@ import java.util.Map;
  * environment's overrides), for tests that build the query side without starting the service.
  */
 public final class ShippedConfig {
-    private ShippedConfig() {
-    }
+    private ShippedConfig() {}
 
     public static SearchConfig search() {
         return search(Map.of());
@@ -30,11 +29,15 @@ public final class ShippedConfig {
             for (int i = 0; i < components.length; i++) {
                 String key = NameUtils.hyphenate(components[i].getName());
                 Class<?> type = components[i].getType();
-                values[i] = replaced.containsKey(key)
-                        ? replaced.get(key)
-                        : env.getRequiredProperty("newsroom.search." + key, type);
+                values[i] =
+                        replaced.containsKey(key)
+                                ? replaced.get(key)
+                                : env.getRequiredProperty("newsroom.search." + key, type);
             }
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new);
             return SearchConfig.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build SearchConfig from application.yml", e);

@@ -30,8 +30,10 @@ import java.util.Set;
 public final class NamedSql {
     /** Text around the parameters: {@code text.size() == names.size() + 1}. */
     private final List<String> text;
+
     /** The parameter at each place, in order (repeats included). */
     private final List<String> names;
+
     private final Set<String> distinct;
 
     private NamedSql(List<String> text, List<String> names) {
@@ -53,8 +55,13 @@ public final class NamedSql {
             if (c == '\'' || c == '"') {
                 end = sql.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unclosed " + (c == '"' ? "quoted identifier" : "string literal")
-                            + " at " + i + " in: " + shown(sql));
+                    throw new IllegalArgumentException(
+                            "unclosed "
+                                    + (c == '"' ? "quoted identifier" : "string literal")
+                                    + " at "
+                                    + i
+                                    + " in: "
+                                    + shown(sql));
                 }
                 end++;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
@@ -63,7 +70,8 @@ public final class NamedSql {
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
                 end = sql.indexOf("*/", i + 2);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unclosed comment at " + i + " in: " + shown(sql));
+                    throw new IllegalArgumentException(
+                            "unclosed comment at " + i + " in: " + shown(sql));
                 }
                 end += 2;
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
@@ -79,7 +87,8 @@ public final class NamedSql {
                 i = end;
                 continue;
             } else if (c == '?') {
-                throw new IllegalArgumentException("positional ? at " + i + "; name the parameter (:name) in: " + shown(sql));
+                throw new IllegalArgumentException(
+                        "positional ? at " + i + "; name the parameter (:name) in: " + shown(sql));
             } else {
                 end = i + 1;
             }
@@ -93,8 +102,14 @@ public final class NamedSql {
     /** {@code INSERT INTO table (a, b) VALUES (:a, :b)}: each column bound from the value of its own name. */
     public static NamedSql insert(String table, List<String> columns) {
         List<String> values = columns.stream().map(c -> ":" + identifier(c)).toList();
-        return parse("INSERT INTO " + identifier(table) + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", values) + ")");
+        return parse(
+                "INSERT INTO "
+                        + identifier(table)
+                        + " ("
+                        + String.join(", ", columns)
+                        + ") VALUES ("
+                        + String.join(", ", values)
+                        + ")");
     }
 
     /** {@code a = :a, b = :b}, for the SET list of an UPDATE. */
@@ -111,12 +126,14 @@ public final class NamedSql {
     public Bound bind(Params params) {
         for (String name : distinct) {
             if (!params.has(name)) {
-                throw new IllegalArgumentException("no value for :" + name + " (given: " + params.names() + ")");
+                throw new IllegalArgumentException(
+                        "no value for :" + name + " (given: " + params.names() + ")");
             }
         }
         for (String name : params.names()) {
             if (!distinct.contains(name)) {
-                throw new IllegalArgumentException("no :" + name + " in the statement (it has: " + distinct + ")");
+                throw new IllegalArgumentException(
+                        "no :" + name + " in the statement (it has: " + distinct + ")");
             }
         }
         StringBuilder sql = new StringBuilder(text.get(0));
@@ -125,7 +142,8 @@ public final class NamedSql {
             Object value = params.get(names.get(p));
             if (value instanceof Collection<?> many) {
                 if (many.isEmpty()) {
-                    throw new IllegalArgumentException(":" + names.get(p) + " is an empty list (IN () is not SQL)");
+                    throw new IllegalArgumentException(
+                            ":" + names.get(p) + " is an empty list (IN () is not SQL)");
                 }
                 int k = 0;
                 for (Object one : many) {
@@ -160,7 +178,9 @@ public final class NamedSql {
     }
 
     static String identifier(String name) {
-        if (name.isEmpty() || !nameStart(name.charAt(0)) || !name.chars().allMatch(ch -> namePart((char) ch))) {
+        if (name.isEmpty()
+                || !nameStart(name.charAt(0))
+                || !name.chars().allMatch(ch -> namePart((char) ch))) {
             throw new IllegalArgumentException("not a plain SQL name: '" + name + "'");
         }
         return name;

@@ -11,8 +11,7 @@ import java.util.Set;
 public final class Params {
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    private Params() {
-    }
+    private Params() {}
 
     /** No values yet (a statement without parameters, or one built up condition by condition). */
     public static Params none() {

@@ -28,23 +28,31 @@ import jakarta.inject.Singleton;
 @Requires(property = ArticleServiceChannel.ADDRESS)
 public class ArticleServiceChannel {
     static final String ADDRESS = "newsroom.article-service.address";
+
     /** article-service's name: the audience of the tokens on this channel. */
     static final String AUDIENCE = "article-service";
 
     @Singleton
     @Named("article-service")
     @Bean(preDestroy = "shutdownNow")
-    ManagedChannel articleService(@Value("${" + ADDRESS + "}") String address, ServiceIdentity identity) {
-        return ManagedChannelBuilder.forTarget(target(address)).usePlaintext().intercept(signedAs(identity, AUDIENCE)).build();
+    ManagedChannel articleService(
+            @Value("${" + ADDRESS + "}") String address, ServiceIdentity identity) {
+        return ManagedChannelBuilder.forTarget(target(address))
+                .usePlaintext()
+                .intercept(signedAs(identity, AUDIENCE))
+                .build();
     }
 
     /** Attaches the service's current token for {@code audience} to every call. */
     static ClientInterceptor signedAs(ServiceIdentity identity, String audience) {
-        Metadata.Key<String> header = Metadata.Key.of(CallTokens.HEADER, Metadata.ASCII_STRING_MARSHALLER);
+        Metadata.Key<String> header =
+                Metadata.Key.of(CallTokens.HEADER, Metadata.ASCII_STRING_MARSHALLER);
         return new ClientInterceptor() {
             @Override
-            public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-                return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+            public <Q, R> ClientCall<Q, R> interceptCall(
+                    MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+                return new ForwardingClientCall.SimpleForwardingClientCall<>(
+                        next.newCall(method, options)) {
                     @Override
                     public void start(Listener<R> listener, Metadata headers) {
                         headers.put(header, identity.tokenFor(audience));
@@ -57,6 +65,8 @@ public class ArticleServiceChannel {
 
     /** A bare host:port is a DNS name, never a URI whose "scheme" is the host name. */
     static String target(String address) {
-        return address.contains("://") || address.startsWith("dns:") ? address : "dns:///" + address;
+        return address.contains("://") || address.startsWith("dns:")
+                ? address
+                : "dns:///" + address;
     }
 }

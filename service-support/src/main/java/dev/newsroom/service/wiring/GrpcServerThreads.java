@@ -19,7 +19,10 @@ public class GrpcServerThreads implements BeanCreatedEventListener<ServerBuilder
     private final CallThreads threads;
 
     public GrpcServerThreads(@Value("${newsroom.grpc.call-threads}") int threads) {
-        this.threads = new CallThreads("grpc-call-", threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
+        this.threads =
+                new CallThreads(
+                        "grpc-call-",
+                        threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
     }
 
     @Override

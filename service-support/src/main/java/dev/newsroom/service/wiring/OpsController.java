@@ -41,7 +41,10 @@ public class OpsController {
             ready &= !check.required() || ReadinessCheck.UP.equals(state);
         }
         Map<String, Object> body = Map.of("status", ready ? "UP" : "DOWN", "checks", states);
-        return ready ? HttpResponse.ok(body) : HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        return ready
+                ? HttpResponse.ok(body)
+                : HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(body);
     }
 
     @Get("/metrics")

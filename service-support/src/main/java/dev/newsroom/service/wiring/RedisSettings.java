@@ -13,5 +13,4 @@ import java.time.Duration;
  * @param openFor  after repeated failures the circuit breaker skips Redis this long, then tries once
  */
 @ConfigurationProperties("newsroom.redis")
-public record RedisSettings(String url, Duration timeout, int poolSize, Duration openFor) {
-}
+public record RedisSettings(String url, Duration timeout, int poolSize, Duration openFor) {}

@@ -20,6 +20,9 @@ public class RedisWiring {
     @Singleton
     @Bean(preDestroy = "close")
     GuardedRedis redis(RedisSettings r, @Value("${micronaut.application.name}") String service) {
-        return new GuardedRedis(service, new GuardedRedis.Settings(URI.create(r.url()), r.timeout(), r.poolSize(), r.openFor()));
+        return new GuardedRedis(
+                service,
+                new GuardedRedis.Settings(
+                        URI.create(r.url()), r.timeout(), r.poolSize(), r.openFor()));
     }
 }

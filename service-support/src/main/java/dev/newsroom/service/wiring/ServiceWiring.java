@@ -46,14 +46,16 @@ public class ServiceWiring {
 
     /** This service's own identity (its application name, role "service") for its calls to others. */
     @Singleton
-    ServiceIdentity serviceIdentity(CallTokens tokens, @Value("${micronaut.application.name}") String name) {
+    ServiceIdentity serviceIdentity(
+            CallTokens tokens, @Value("${micronaut.application.name}") String name) {
         return new ServiceIdentity(tokens, name);
     }
 
     /** Who calls (only a call token signed for this service counts) and the trace and request ids. */
     @Singleton
     @Named("caller")
-    ServerInterceptor caller(CallTokens tokens, @Value("${micronaut.application.name}") String name) {
+    ServerInterceptor caller(
+            CallTokens tokens, @Value("${micronaut.application.name}") String name) {
         return new CallerInterceptor(tokens, name);
     }
 
