@@ -66,6 +66,14 @@ public final class FuzzInput {
      * test decides which of them are documented answers).
      */
     public static <T> T resultWithinBudget(String what, Supplier<T> work) {
+        return resultWithinBudget(what, BUDGET_MILLIS, work);
+    }
+
+    /**
+     * As {@link #resultWithinBudget(String, Supplier)} with a budget of its own, for a target
+     * that is more than a parser (e.g. a whole search over an index).
+     */
+    public static <T> T resultWithinBudget(String what, long budgetMillis, Supplier<T> work) {
         long best = Long.MAX_VALUE;
         T result = null;
         int runs = 0;
@@ -75,11 +83,11 @@ public final class FuzzInput {
             runs++;
             best = Math.min(best, (now() - start) / 1_000_000);
             // within the budget, or so far over it that it is no noise: no point in repeating
-            if (best <= BUDGET_MILLIS || best >= 10 * BUDGET_MILLIS) {
+            if (best <= budgetMillis || best >= 10 * budgetMillis) {
                 break;
             }
         }
-        if (best > BUDGET_MILLIS) {
+        if (best > budgetMillis) {
             throw new AssertionError(
                     what
                             + " took "
@@ -87,7 +95,7 @@ public final class FuzzInput {
                             + " ms"
                             + (CPU_TIME ? " of CPU" : "")
                             + " (budget "
-                            + BUDGET_MILLIS
+                            + budgetMillis
                             + " ms), best of "
                             + runs
                             + " run(s)");
@@ -111,8 +119,14 @@ public final class FuzzInput {
 
     /** {@link #resultWithinBudget(String, Supplier)} for work without a result. */
     public static void withinBudget(String what, Runnable work) {
+        withinBudget(what, BUDGET_MILLIS, work);
+    }
+
+    /** {@link #resultWithinBudget(String, long, Supplier)} for work without a result. */
+    public static void withinBudget(String what, long budgetMillis, Runnable work) {
         resultWithinBudget(
                 what,
+                budgetMillis,
                 () -> {
                     work.run();
                     return null;

@@ -46,6 +46,14 @@ public class ApiException extends RuntimeException {
                         Map.of("Allow", String.join(", ", allowed))));
     }
 
+    public static ApiException requestTimeout(java.time.Duration limit) {
+        return new ApiException(
+                new ApiError(
+                        408,
+                        "REQUEST_TIMEOUT",
+                        "the request body did not arrive within " + limit.toSeconds() + " s"));
+    }
+
     public static ApiException payloadTooLarge(long limitBytes) {
         return new ApiException(
                 new ApiError(

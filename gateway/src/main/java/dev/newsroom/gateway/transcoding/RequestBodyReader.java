@@ -2,6 +2,7 @@ package dev.newsroom.gateway.transcoding;
 
 import dev.newsroom.gateway.errors.ApiException;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A request's JSON body: at most {@code maxRequestBody} bytes (by Content-Length and as
- * streamed), else 413; anything but JSON is 415.
+ * streamed), else 413; all of it within {@code bodyTimeout}, else 408; anything but JSON is 415.
  */
 public class RequestBodyReader {
 
@@ -22,9 +23,11 @@ public class RequestBodyReader {
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final long maxRequestBody;
+    private final Duration bodyTimeout;
 
-    public RequestBodyReader(long maxRequestBody) {
+    public RequestBodyReader(long maxRequestBody, Duration bodyTimeout) {
         this.maxRequestBody = maxRequestBody;
+        this.bodyTimeout = bodyTimeout;
     }
 
     /** The body the binding takes (none: empty), read to its end. */
@@ -39,6 +42,8 @@ public class RequestBodyReader {
             return Mono.error(ApiException.payloadTooLarge(maxRequestBody));
         }
         return readToEnd(exchange, declared <= maxRequestBody)
+                // the whole body, not each chunk: a byte every second must not keep it open
+                .timeout(bodyTimeout, Mono.error(() -> ApiException.requestTimeout(bodyTimeout)))
                 .doOnNext(bytes -> requireJson(request, bytes));
     }
 

@@ -62,7 +62,8 @@ class TranscodingConfiguration {
             CallSigner signer) {
         return new GrpcTranscodingFilter(
                 catalog,
-                new RequestBodyReader(properties.maxRequestBody().toBytes()),
+                new RequestBodyReader(
+                        properties.maxRequestBody().toBytes(), properties.bodyTimeout()),
                 backend,
                 new CallMetadata(fingerprint, signer),
                 readPath,

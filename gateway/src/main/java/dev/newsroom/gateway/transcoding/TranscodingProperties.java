@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param descriptors generated proto outer classes whose {@code google.api.http} options become endpoints
  * @param deadline deadline of every backend call
  * @param maxRequestBody largest accepted request body
+ * @param bodyTimeout longest a request body may take to arrive (a slow sender gets 408)
  * @param keepAlive gRPC keepalive ping interval on idle backend connections
  * @param loadBalancingPolicy gRPC load balancing over a backend's addresses (pick_first, round_robin)
  */
@@ -19,6 +20,7 @@ public record TranscodingProperties(
         List<String> descriptors,
         Duration deadline,
         DataSize maxRequestBody,
+        Duration bodyTimeout,
         Duration keepAlive,
         String loadBalancingPolicy) {
 

@@ -17,12 +17,14 @@ import java.util.List;
  * whole {@link StorySearch#search} over a few stories in memory (the query built from it,
  * Lucene's clause limit, highlighting). Search documents one failure, an
  * {@link IllegalArgumentException} for a foreign page token, which this target never sends;
- * so any exception, or more than {@link FuzzInput#BUDGET_MILLIS} for one input, is a finding
- * (docs/fuzzing.md).
+ * so any exception is a finding, and so is a parse over {@link FuzzInput#BUDGET_MILLIS} or a
+ * whole search (query building, scoring with feedback, highlighting, under Jazzer's hooks) over
+ * {@link #SEARCH_BUDGET_MILLIS} for one input (docs/fuzzing.md).
  *
  * <p>Input: byte 0 picks the language filter ("" = by script, fa, en), the rest is the query.
  */
 class QueryTextFuzzTest {
+    static final long SEARCH_BUDGET_MILLIS = 250;
     private static final List<String> LANGUAGES = List.of("", "fa", "en");
     private static final SearchConfig CONFIG = ShippedConfig.search();
     private static final MemoryStories STORIES = stories();
@@ -44,7 +46,12 @@ class QueryTextFuzzTest {
         String language =
                 data.length == 0 ? "" : LANGUAGES.get((data[0] & 0xFF) % LANGUAGES.size());
         String q = data.length == 0 ? "" : FuzzInput.text(Arrays.copyOfRange(data, 1, data.length));
-        QueryText parsed = QueryText.parse(q, CONFIG.maxQueryLength(), CONFIG.maxQueryClauses());
+        QueryText parsed =
+                FuzzInput.resultWithinBudget(
+                        "parse of " + q.length() + " chars",
+                        () ->
+                                QueryText.parse(
+                                        q, CONFIG.maxQueryLength(), CONFIG.maxQueryClauses()));
         long terms =
                 parsed.excluded().size()
                         + parsed.required().stream().mapToLong(g -> g.alternatives().size()).sum();
@@ -55,6 +62,7 @@ class QueryTextFuzzTest {
                 .forEach(g -> g.alternatives().forEach(t -> assertThat(t.text()).isNotBlank()));
         FuzzInput.withinBudget(
                 "search of " + q.length() + " chars",
+                SEARCH_BUDGET_MILLIS,
                 () -> {
                     try {
                         STORIES.search(q, language);
